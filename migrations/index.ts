@@ -1,0 +1,4 @@
+import { CreateSchema1795617660209 } from './1795617660209-CreateSchema.js';
+
+// Every migration, in order. A spec checks that no file in this folder is missing from the list.
+export const MIGRATIONS: Function[] = [CreateSchema1795617660209];

@@ -1,0 +1,46 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { CasesModule } from './cases/cases.module.js';
+import { loggerParams } from './common/logging.js';
+import { ComplaintsModule } from './complaints/complaints.module.js';
+import { ConfigModule } from './config/config.module.js';
+import type { Environment } from './config/environment.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { DeadlinesModule } from './deadlines/deadlines.module.js';
+import { HealthModule } from './health/health.module.js';
+import { OutboxModule } from './outbox/outbox.module.js';
+import { RedisModule } from './redis/redis.module.js';
+import { TriageWorkerModule } from './triage/triage-worker.module.js';
+import { TriageModule } from './triage/triage.module.js';
+import { UsersModule } from './users/users.module.js';
+import { WebModule } from './web/web.module.js';
+
+export interface ProcessRoles {
+  /** HTTP: the JSON API, the web pages and /health. */
+  api: boolean;
+  /** BullMQ consumers, the outbox relay and the triage sweeper. */
+  worker: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(env: Environment, roles: ProcessRoles): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(env),
+        LoggerModule.forRoot(loggerParams(env)),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(env), retryAttempts: 0 }),
+        RedisModule,
+        AuditModule,
+        DeadlinesModule,
+        TriageModule,
+        ...(roles.api ? [AuthModule, UsersModule, ComplaintsModule, CasesModule, HealthModule, WebModule] : []),
+        ...(roles.worker ? [TriageWorkerModule, OutboxModule] : []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { Environment } from '../config/environment.js';
+import { UsersModule } from '../users/users.module.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { TokenService } from './token.service.js';
+
+@Module({
+  imports: [
+    UsersModule,
+    JwtModule.registerAsync({
+      inject: [Environment],
+      useFactory: (env: Environment) => ({
+        secret: env.AUTH_SECRET,
+        signOptions: { algorithm: 'HS256', expiresIn: env.AUTH_TOKEN_TTL_MINUTES * 60, issuer: 'pcc-triage' },
+        verifyOptions: { algorithms: ['HS256'], issuer: 'pcc-triage' },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenService],
+})
+export class AuthModule {}

@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty()
+  @IsString() @MinLength(3) @MaxLength(254)
+  email: string;
+
+  @ApiProperty()
+  @IsString() @MinLength(1) @MaxLength(200)
+  password: string;
+}
+
+export class AccessTokenDto {
+  @ApiProperty()
+  accessToken: string;
+
+  @ApiProperty({ description: 'seconds' })
+  expiresIn: number;
+}

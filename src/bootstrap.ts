@@ -1,0 +1,87 @@
+import { Logger as NestLogger, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Redis } from 'ioredis';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { AppModule, type ProcessRoles } from './app.module.js';
+import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { ConfigurationError, type Environment } from './config/environment.js';
+import { prepareDatabase, ServiceUnavailableError } from './database/prepare-database.js';
+import { redisOptions } from './queue/redis-options.js';
+import { UsersService } from './users/users.service.js';
+import { setUpWeb } from './web/http-setup.js';
+
+/** Room for a 20,000-character complaint in four-byte characters, and little more. */
+const BODY_LIMIT = 128 * 1024;
+
+/** Fails with one readable line when Redis cannot be reached. */
+export async function checkRedis(redisUrl: string): Promise<void> {
+  const client = new Redis({ ...redisOptions(redisUrl), lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (error) {
+    const url = new URL(redisUrl);
+    throw new ServiceUnavailableError(
+      `Cannot reach Redis at ${url.host} (${(error as Error).message}). Start Redis (docker compose up -d redis) or set REDIS_URL.`,
+    );
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** Checks the services, creates the database if missing and runs pending migrations. */
+export async function prepareServices(env: Environment): Promise<void> {
+  await prepareDatabase(env.DATABASE_URL);
+  await checkRedis(env.REDIS_URL);
+}
+
+/** The HTTP application: JSON API, web pages, health, OpenAPI; with `roles.worker` the workers run in it too. */
+export async function createHttpApp(env: Environment, roles: ProcessRoles = { api: true, worker: false }): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT,
+    trustProxy: env.TRUST_PROXY,
+    genReqId: () => randomUUID(),
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env, roles), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+  await setUpWeb(app, env);
+
+  const openApi = new DocumentBuilder()
+    .setTitle('pcc-triage')
+    .setDescription('Complaints about a Police and Crime Commissioner: intake, triage, case work and audit.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
+
+  await app.init();
+  await app.get(UsersService).ensureFirstAdmin(env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+  return app;
+}
+
+/** Workers only, without HTTP. */
+export async function createWorkerApp(env: Environment) {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(env, { api: false, worker: true }), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}
+
+/** Start-up problems a person can fix get one line, not a stack trace. */
+export function exitOnStartupError(error: unknown): never {
+  const known = error instanceof ServiceUnavailableError || error instanceof ConfigurationError;
+  const logger = new NestLogger('Startup');
+  if (known) console.error(`pcc-triage cannot start: ${(error as Error).message}`);
+  else logger.error((error as Error)?.stack ?? String(error));
+  process.exit(1);
+}

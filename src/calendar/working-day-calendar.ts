@@ -1,0 +1,62 @@
+import Holidays from 'date-holidays';
+import { DateTime } from 'luxon';
+
+export const ZONE = 'Europe/London';
+
+// England and Wales share their bank holidays; date-holidays keeps the rules (substitute days included) up to date.
+const holidays = new Holidays('GB', 'ENG', { types: ['public', 'bank'] });
+
+export interface SkippedDay {
+  date: string;
+  why: string;
+}
+
+export interface WorkingDaysResult {
+  /** The local date the count starts from (day 0), in Europe/London. */
+  startDate: string;
+  dueDate: string;
+  /** The end of the due date, Europe/London. */
+  dueAt: Date;
+  skipped: SkippedDay[];
+}
+
+/** Why a local date (YYYY-MM-DD) is not a working day, or null when it is one. */
+export function nonWorkingReason(isoDate: string): string | null {
+  const day = DateTime.fromISO(isoDate, { zone: ZONE });
+  if (day.weekday === 6) return 'Saturday';
+  if (day.weekday === 7) return 'Sunday';
+  const found = holidays.isHoliday(day.set({ hour: 12 }).toJSDate());
+  const holiday = Array.isArray(found) ? found.find((h) => h.type === 'public' || h.type === 'bank') : undefined;
+  return holiday ? `bank holiday: ${holiday.name}` : null;
+}
+
+/**
+ * The end of the nth working day after the local date of `from` (that day itself is day 0), with every
+ * weekend day and bank holiday passed over on the way, so the calculation can be shown.
+ */
+export function addWorkingDays(from: Date, workingDays: number): WorkingDaysResult {
+  const start = DateTime.fromJSDate(from, { zone: ZONE }).startOf('day');
+  const skipped: SkippedDay[] = [];
+  let day = start;
+  for (let counted = 0; counted < workingDays; ) {
+    day = day.plus({ days: 1 });
+    const date = day.toISODate()!;
+    const why = nonWorkingReason(date);
+    if (why) skipped.push({ date, why });
+    else counted++;
+  }
+  return { startDate: start.toISODate()!, dueDate: day.toISODate()!, dueAt: day.endOf('day').toJSDate(), skipped };
+}
+
+/** Working days from `from` up to `to` (negative when `to` is earlier), by local date. */
+export function workingDaysBetween(from: Date, to: Date): number {
+  let a = DateTime.fromJSDate(from, { zone: ZONE }).startOf('day');
+  const b = DateTime.fromJSDate(to, { zone: ZONE }).startOf('day');
+  const sign = b >= a ? 1 : -1;
+  let count = 0;
+  while (sign > 0 ? a < b : a > b) {
+    a = a.plus({ days: sign });
+    if (!nonWorkingReason(a.toISODate()!)) count += sign;
+  }
+  return count;
+}

@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { workingDaysBetween } from '../calendar/working-day-calendar.js';
+import { DomainError } from '../common/domain-error.js';
+import { Environment } from '../config/environment.js';
+import type { Evidence } from '../triage/rules/rule.types.js';
+import { RULE_STEP_NAMES, DECIDE_STEP } from '../triage/rules/rule.types.js';
+import type { StaffUser } from '../auth/staff-user.js';
+import type { CaseDetailDto, CaseListDto, CaseSummaryDto, DeadlineDto, StatsDto, TriageDto } from './dto/case.dto.js';
+import type { ListCasesQuery } from './dto/list-cases.query.js';
+
+const STEP_ORDER = [...RULE_STEP_NAMES, DECIDE_STEP];
+
+interface SummaryRow {
+  id: string;
+  reference: string;
+  status: string;
+  category: string | null;
+  triage_category: string | null;
+  subject_role: string;
+  summary: string;
+  channel: string;
+  received_at: Date;
+  assignee: string | null;
+  next_due_at: Date | null;
+}
+
+const SUMMARY_COLUMNS = `c.id, c.reference, c.status, c.category, c.triage_category, c.subject_role, c.summary, c.channel,
+  c.received_at, c.next_due_at, u.email AS assignee`;
+
+export const formatEvidence = (e: Evidence) => (e.quote ? `“${e.quote}”: ${e.meaning}` : e.meaning);
+
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly env: Environment,
+  ) {}
+
+  async list(query: ListCasesQuery, staff?: StaffUser): Promise<CaseListDto> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (query.category) where.push(`c.category = ${param(query.category)}`);
+    if (query.status) where.push(`c.status = ${param(query.status)}`);
+    if (query.assignee === 'none') where.push('c.assignee_id IS NULL');
+    else if (query.assignee) where.push(`c.assignee_id = ${param(query.assignee === 'me' ? staff?.id : query.assignee)}`);
+    if (query.overdue === true) where.push('c.next_due_at < now()');
+    if (query.overdue === false) where.push('(c.next_due_at IS NULL OR c.next_due_at >= now())');
+    if (query.q?.trim()) where.push(`to_tsvector('english', c.summary || ' ' || c.details) @@ websearch_to_tsquery('english', ${param(query.q)})`);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const order =
+      query.sort === 'received' ? 'c.received_at ASC' : query.sort === '-received' ? 'c.received_at DESC' : 'c.next_due_at ASC NULLS LAST, c.received_at ASC';
+    const offset = (query.page - 1) * query.pageSize;
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${SUMMARY_COLUMNS} FROM complaints c LEFT JOIN users u ON u.id = c.assignee_id
+         ${filter} ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offset}`,
+        params,
+      ) as Promise<SummaryRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM complaints c ${filter}`, params) as Promise<Array<{ total: number }>>,
+    ]);
+    return { items: rows.map((r) => this.toSummary(r)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(reference: string): Promise<CaseDetailDto> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${SUMMARY_COLUMNS}, c.subject_name, c.details, c.incident_date::text AS incident_date,
+              p.id AS complainant_id, p.name, p.email, p.phone, p.postal_address
+         FROM complaints c JOIN complainants p ON p.id = c.complainant_id LEFT JOIN users u ON u.id = c.assignee_id
+        WHERE c.reference = $1`,
+      [reference],
+    )) as Array<SummaryRow & { subject_name: string | null; details: string; incident_date: string | null; complainant_id: string; name: string; email: string; phone: string | null; postal_address: string | null }>;
+    if (!row) throw new DomainError('CASE.NOT_FOUND', `No case has the reference ${reference}`, 404);
+    const [triage, deadlines] = await Promise.all([this.latestTriage(row.id), this.deadlines(row.id)]);
+    return {
+      ...this.toSummary(row),
+      subjectName: row.subject_name,
+      details: row.details,
+      incidentDate: row.incident_date,
+      triage,
+      deadlines,
+      outcome: null,
+      complainant: { id: row.complainant_id, name: row.name, email: row.email, phone: row.phone, postalAddress: row.postal_address },
+    };
+  }
+
+  async stats(): Promise<StatsDto> {
+    const [[counts], byCategory] = await Promise.all([
+      this.dataSource.query(
+        `SELECT count(*)::int AS cases,
+                count(*) FILTER (WHERE status = 'received')::int AS awaiting_triage,
+                count(*) FILTER (WHERE next_due_at < now())::int AS overdue
+           FROM complaints`,
+      ) as Promise<Array<{ cases: number; awaiting_triage: number; overdue: number }>>,
+      this.dataSource.query(`SELECT category, count(*)::int AS n FROM complaints WHERE category IS NOT NULL GROUP BY category`) as Promise<
+        Array<{ category: string; n: number }>
+      >,
+    ]);
+    const categories = Object.fromEntries(['criminal', 'conduct', 'vexatious', 'political', 'non_policing'].map((c) => [c, 0]));
+    for (const { category, n } of byCategory) categories[category] = n;
+    return { cases: counts.cases, awaitingTriage: counts.awaiting_triage, byCategory: categories, overdue: counts.overdue };
+  }
+
+  private async latestTriage(complaintId: string): Promise<TriageDto | null> {
+    const [run] = (await this.dataSource.query(
+      `SELECT category, ruleset_version, completed_at, confidence, needs_review, reg15_grounds
+         FROM triage_runs WHERE complaint_id = $1 ORDER BY completed_at DESC LIMIT 1`,
+      [complaintId],
+    )) as Array<{ category: string; ruleset_version: string; completed_at: Date; confidence: number; needs_review: boolean; reg15_grounds: TriageDto['reg15Grounds'] }>;
+    if (!run) return null;
+    const steps = (await this.dataSource.query(
+      `SELECT step, verdict, evidence, completed_at FROM triage_step_results WHERE complaint_id = $1 AND ruleset_version = $2`,
+      [complaintId, run.ruleset_version],
+    )) as Array<{ step: string; verdict: string; evidence: Evidence[]; completed_at: Date }>;
+    steps.sort((a, b) => STEP_ORDER.indexOf(a.step as never) - STEP_ORDER.indexOf(b.step as never));
+    return {
+      category: run.category,
+      rulesetVersion: run.ruleset_version,
+      completedAt: run.completed_at.toISOString(),
+      confidence: run.confidence,
+      needsReview: run.needs_review,
+      reg15Grounds: run.reg15_grounds,
+      steps: steps.map((s) => ({
+        step: s.step,
+        verdict: s.verdict,
+        evidence: s.evidence.map(formatEvidence),
+        evidenceDetail: s.evidence,
+        completedAt: s.completed_at.toISOString(),
+      })),
+    };
+  }
+
+  private async deadlines(complaintId: string): Promise<DeadlineDto[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT kind, due_at, met_at, calculation FROM deadlines WHERE complaint_id = $1 ORDER BY due_at`,
+      [complaintId],
+    )) as Array<{ kind: string; due_at: Date; met_at: Date | null; calculation: Record<string, unknown> }>;
+    const now = new Date();
+    return rows.map((d) => ({
+      kind: d.kind,
+      dueAt: d.due_at.toISOString(),
+      metAt: d.met_at?.toISOString() ?? null,
+      state: d.met_at ? 'met' : d.due_at < now ? 'overdue' : workingDaysBetween(now, d.due_at) <= this.env.DUE_SOON_WORKING_DAYS ? 'due_soon' : 'open',
+      calculation: d.calculation,
+    }));
+  }
+
+  private toSummary(r: SummaryRow): CaseSummaryDto {
+    return {
+      reference: r.reference,
+      status: r.status,
+      category: r.category,
+      triageCategory: r.triage_category,
+      subjectRole: r.subject_role,
+      summary: r.summary,
+      channel: r.channel,
+      receivedAt: r.received_at.toISOString(),
+      assignee: r.assignee,
+      nextDueAt: r.next_due_at?.toISOString() ?? null,
+      overdue: !!r.next_due_at && r.next_due_at < new Date(),
+    };
+  }
+}

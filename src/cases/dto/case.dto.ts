@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class TriageStepDto {
+  @ApiProperty() step: string;
+  @ApiProperty() verdict: string;
+  @ApiProperty({ type: [String], description: 'each piece of evidence as “quote”: meaning' }) evidence: string[];
+  @ApiProperty({ description: 'the same evidence, structured' }) evidenceDetail: Array<{ quote: string; meaning: string }>;
+  @ApiProperty() completedAt: string;
+}
+
+export class TriageDto {
+  @ApiProperty() category: string;
+  @ApiProperty() rulesetVersion: string;
+  @ApiProperty() completedAt: string;
+  @ApiProperty() confidence: number;
+  @ApiProperty() needsReview: boolean;
+  @ApiProperty() reg15Grounds: Array<{ ground: string; evidence: string }>;
+  @ApiProperty({ type: [TriageStepDto] }) steps: TriageStepDto[];
+}
+
+export class DeadlineDto {
+  @ApiProperty() kind: string;
+  @ApiProperty() dueAt: string;
+  @ApiProperty({ nullable: true, type: String }) metAt: string | null;
+  @ApiProperty({ enum: ['met', 'overdue', 'due_soon', 'open'] }) state: string;
+  @ApiProperty() calculation: Record<string, unknown>;
+}
+
+export class CaseSummaryDto {
+  @ApiProperty() reference: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ nullable: true, type: String }) category: string | null;
+  @ApiProperty({ nullable: true, type: String }) triageCategory: string | null;
+  @ApiProperty() subjectRole: string;
+  @ApiProperty() summary: string;
+  @ApiProperty() channel: string;
+  @ApiProperty() receivedAt: string;
+  @ApiProperty({ nullable: true, type: String }) assignee: string | null;
+  @ApiProperty({ nullable: true, type: String }) nextDueAt: string | null;
+  @ApiProperty() overdue: boolean;
+}
+
+export class CaseListDto {
+  @ApiProperty({ type: [CaseSummaryDto] }) items: CaseSummaryDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class CaseDetailDto extends CaseSummaryDto {
+  @ApiPropertyOptional({ nullable: true, type: String }) subjectName: string | null;
+  @ApiProperty() details: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) incidentDate: string | null;
+  @ApiProperty({ nullable: true, type: TriageDto }) triage: TriageDto | null;
+  @ApiProperty({ type: [DeadlineDto] }) deadlines: DeadlineDto[];
+  @ApiProperty({ nullable: true }) outcome: { kind: string; notes: string; recordedAt: string; recordedBy: string } | null;
+  @ApiProperty() complainant: { id: string; name: string; email: string; phone: string | null; postalAddress: string | null };
+}
+
+export class StatsDto {
+  @ApiProperty() cases: number;
+  @ApiProperty() awaitingTriage: number;
+  @ApiProperty() byCategory: Record<string, number>;
+  @ApiProperty() overdue: number;
+}

@@ -1,0 +1,42 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CATEGORIES, type Category } from '../../complaints/complaint-categories.js';
+import { CASE_STATUSES, type CaseStatus } from '../case-status.js';
+
+export const SORTS = ['due', 'received', '-received'] as const;
+
+export class ListCasesQuery {
+  @ApiPropertyOptional({ enum: CATEGORIES })
+  @IsOptional() @IsIn(CATEGORIES, { message: `$property must be one of: ${CATEGORIES.join(', ')}` })
+  category?: Category;
+
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsOptional() @IsIn(CASE_STATUSES, { message: `$property must be one of: ${CASE_STATUSES.join(', ')}` })
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ description: 'a user id, "me" or "none"' })
+  @IsOptional() @Matches(/^(me|none|[0-9a-f-]{36})$/, { message: '$property must be a user id, "me" or "none"' })
+  assignee?: string;
+
+  @ApiPropertyOptional({ description: 'only cases with a deadline passed and not met' })
+  @IsOptional() @Transform(({ value }) => value === 'true' || value === true ? true : value === 'false' || value === false ? false : value)
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'full-text search over summary and details' })
+  @IsOptional() @IsString() @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: SORTS, default: 'due' })
+  @IsOptional() @IsIn(SORTS, { message: `$property must be one of: ${SORTS.join(', ')}` })
+  sort?: (typeof SORTS)[number];
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 25 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  pageSize = 25;
+}

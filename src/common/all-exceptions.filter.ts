@@ -1,0 +1,71 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from './domain-error.js';
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
+  413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 429: 'Too Many Requests',
+  500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+const DATABASE_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = e?.driverError?.code ?? e?.code;
+  return (
+    (code !== undefined && DATABASE_UNAVAILABLE.has(code)) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e?.message ?? '')
+  );
+}
+
+interface ErrorBody {
+  statusCode: number;
+  message: string[] | string;
+  error: string;
+  code?: string;
+  requestId?: string;
+}
+
+/** One place that turns every error into an answer: known errors keep their status, unknown ones never leak detail. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = this.toBody(exception, request);
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId: request.id, route: request.routeOptions?.url }, 'request failed');
+    }
+    if (body.statusCode === 503) reply.header('retry-after', '5');
+    const wantsHtml = !request.url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html');
+    if (wantsHtml) {
+      void reply.status(body.statusCode).view('error.njk', { status: body.statusCode, title: body.error, requestId: request.id });
+      return;
+    }
+    void reply.status(body.statusCode).send(body);
+  }
+
+  private toBody(exception: unknown, request: FastifyRequest): ErrorBody {
+    if (exception instanceof DomainError) {
+      return { statusCode: exception.status, message: [exception.message], error: STATUS_TEXT[exception.status], code: exception.code };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message = typeof response === 'string' ? [response] : ((response as { message?: string | string[] }).message ?? exception.message);
+      return { statusCode: status, message: Array.isArray(message) ? message : [message], error: STATUS_TEXT[status] ?? 'Error' };
+    }
+    const fastifyStatus = (exception as { statusCode?: number }).statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      return { statusCode: fastifyStatus, message: [(exception as Error).message], error: STATUS_TEXT[fastifyStatus] ?? 'Error' };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: ['The service is briefly unavailable; nothing was stored. Try again shortly.'], error: STATUS_TEXT[503], requestId: String(request.id) };
+    }
+    return { statusCode: 500, message: ['Something went wrong. Quote the request id if you contact us.'], error: STATUS_TEXT[500], requestId: String(request.id) };
+  }
+}

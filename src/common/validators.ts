@@ -1,0 +1,37 @@
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+
+// Control characters other than tab, line feed and carriage return have no place in a complaint.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Text with at least one visible character and no control characters (null bytes included). */
+export function IsCleanText(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCleanText',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must contain visible text and no control characters', ...options },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && /\S/.test(value) && !CONTROL_CHARACTERS.test(value),
+      },
+    });
+}
+
+/** A real calendar date, YYYY-MM-DD, not after today. */
+export function IsPastCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isPastCalendarDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be a real date in the form YYYY-MM-DD, not in the future', ...options },
+      validator: {
+        validate(value: unknown) {
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+          const date = new Date(`${value}T00:00:00Z`);
+          if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return false;
+          return value >= '1900-01-01' && date.getTime() <= Date.now() + 14 * 3_600_000; // ahead of UTC by at most 14 h
+        },
+      },
+    });
+}

@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** The complainant's personal data, kept apart from the complaint so it can be erased or withheld on its own. */
+@Entity('complainants')
+export class Complainant {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('text')
+  name: string;
+
+  @Column('text')
+  email: string;
+
+  @Column('text', { nullable: true })
+  phone: string | null;
+
+  @Column('text', { nullable: true })
+  postalAddress: string | null;
+
+  /** Lower-cased, with plus-tags and (for Gmail) dots removed: how the repetition rule recognises a person. */
+  @Index()
+  @Column('text')
+  emailKey: string;
+
+  @Index()
+  @Column('text')
+  nameKey: string;
+
+  @Column('text', { nullable: true })
+  addressKey: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

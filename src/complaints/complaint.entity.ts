@@ -1,0 +1,94 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CASE_STATUSES, type CaseStatus } from '../cases/case-status.js';
+import { CATEGORIES, CHANNELS, SUBJECT_ROLES, sqlList, type Category, type Channel, type SubjectRole } from './complaint-categories.js';
+import { User } from '../users/user.entity.js';
+import { Complainant } from './complainant.entity.js';
+
+/** A complaint and the case it becomes. Personal data lives in Complainant. */
+@Entity('complaints')
+@Check('complaints_status_check', `status IN (${sqlList(CASE_STATUSES)})`)
+@Check('complaints_subject_role_check', `subject_role IN (${sqlList(SUBJECT_ROLES)})`)
+@Check('complaints_channel_check', `channel IN (${sqlList(CHANNELS)})`)
+@Check('complaints_category_check', `category IS NULL OR category IN (${sqlList(CATEGORIES)})`)
+@Check('complaints_triage_category_check', `triage_category IS NULL OR triage_category IN (${sqlList(CATEGORIES)})`)
+@Check('complaints_override_category_check', `override_category IS NULL OR override_category IN (${sqlList(CATEGORIES)})`)
+@Index('complaints_category_due_idx', ['category', 'nextDueAt'])
+@Index('complaints_status_due_idx', ['status', 'nextDueAt'])
+@Index('complaints_due_idx', ['nextDueAt'])
+@Index('complaints_received_idx', ['receivedAt'])
+// Full-text search of the queue: an expression index the migration creates and TypeORM must leave alone.
+@Index('complaints_search_idx', { synchronize: false })
+export class Complaint {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Index('complaints_reference_key', { unique: true })
+  @Column('varchar', { length: 20 })
+  reference: string;
+
+  @Index()
+  @Column('uuid')
+  complainantId: string;
+
+  @ManyToOne(() => Complainant, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'complainant_id' })
+  complainant?: Complainant;
+
+  @Column('varchar', { length: 20 })
+  subjectRole: SubjectRole;
+
+  @Column('text', { nullable: true })
+  subjectName: string | null;
+
+  @Column('varchar', { length: 300 })
+  summary: string;
+
+  @Column('text')
+  details: string;
+
+  @Column('date', { nullable: true })
+  incidentDate: string | null;
+
+  @Column('varchar', { length: 20 })
+  channel: Channel;
+
+  @Column('timestamptz')
+  receivedAt: Date;
+
+  @Column('varchar', { length: 30, default: 'received' })
+  status: CaseStatus;
+
+  /** The category the latest triage gave. */
+  @Column('varchar', { length: 20, nullable: true })
+  triageCategory: Category | null;
+
+  /** An officer's category, in force over the triage's once it takes effect. */
+  @Column('varchar', { length: 20, nullable: true })
+  overrideCategory: Category | null;
+
+  /** The category in force: the officer's override, else the triage's. */
+  @Column('varchar', { length: 20, nullable: true })
+  category: Category | null;
+
+  @Index()
+  @Column('uuid', { nullable: true })
+  assigneeId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee?: User;
+
+  @Index('complaints_idempotency_key', { unique: true, where: 'idempotency_key IS NOT NULL' })
+  @Column('varchar', { length: 200, nullable: true })
+  idempotencyKey: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  triagedAt: Date | null;
+
+  /** The earliest due time among the case's unmet deadlines: what the queue sorts and filters by. */
+  @Column('timestamptz', { nullable: true })
+  nextDueAt: Date | null;
+
+  @Column('timestamptz')
+  updatedAt: Date;
+}

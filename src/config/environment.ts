@@ -1,0 +1,108 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const DEVELOPMENT_AUTH_SECRET = 'development-only-secret-do-not-use-in-production';
+const DEVELOPMENT_ADMIN_PASSWORD = 'change-me-admin-password';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1';
+
+/** Every setting the system reads. Nothing else in the code reads process.env. */
+export class Environment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/pcc_triage';
+
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every BullMQ and rate-limit key, so several deployments (or test runs) can share one Redis. */
+  @Matches(/^[a-z0-9_-]+$/i, { message: 'QUEUE_PREFIX may hold only letters, digits, - and _' })
+  QUEUE_PREFIX = 'pcc';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL = 'admin@example.org';
+
+  @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  ADMIN_PASSWORD = DEVELOPMENT_ADMIN_PASSWORD;
+
+  @IsString() @MinLength(32, { message: 'AUTH_SECRET must be at least 32 characters' })
+  AUTH_SECRET = DEVELOPMENT_AUTH_SECRET;
+
+  /** Lifetime of a bearer token and of a staff session, in minutes. */
+  @Transform(toInt) @IsInt() @Min(1)
+  AUTH_TOKEN_TTL_MINUTES = 480;
+
+  /** Submissions a minute from one client address; 0 turns the limit off. */
+  @Transform(toInt) @IsInt() @Min(0)
+  INTAKE_RATE_LIMIT = 20;
+
+  /** Login attempts a minute from one client address; 0 turns the limit off. */
+  @Transform(toInt) @IsInt() @Min(0)
+  LOGIN_RATE_LIMIT = 10;
+
+  /** Set behind a TLS-terminating proxy: trusts X-Forwarded-* and marks cookies Secure. */
+  @Transform(toBool)
+  TRUST_PROXY = false;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(256)
+  WORKER_CONCURRENCY = 16;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt) @IsInt() @Min(1)
+  ACKNOWLEDGEMENT_WORKING_DAYS = 5;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  RECORDING_DECISION_WORKING_DAYS = 10;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  INFORMAL_RESOLUTION_WORKING_DAYS = 40;
+
+  /** Working days before a due date at which a deadline is marked "due soon". */
+  @Transform(toInt) @IsInt() @Min(0)
+  DUE_SOON_WORKING_DAYS = 2;
+
+  /** smtp://user:pass@host:port; letters are stored but not emailed when unset. */
+  @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsEmail({}, { message: 'MAIL_FROM must be an email address' })
+  MAIL_FROM = 'complaints@police-and-crime-panel.example';
+
+  /** Minutes between automatic checks of the case-log hash chain; 0 turns them off. */
+  @Transform(toInt) @IsInt() @Min(0)
+  AUDIT_VERIFY_INTERVAL_MINUTES = 60;
+}
+
+export class ConfigurationError extends Error {}
+
+/** Validates raw variables; throws one readable error naming every bad variable. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const env = plainToInstance(Environment, defined, { exposeDefaultValues: true });
+  const problems = validateSync(env, { whitelist: false }).flatMap((e) => Object.values(e.constraints ?? {}));
+  if (env.NODE_ENV === 'production') {
+    if (env.AUTH_SECRET === DEVELOPMENT_AUTH_SECRET) problems.push('AUTH_SECRET must be set when NODE_ENV=production');
+    if (env.ADMIN_PASSWORD === DEVELOPMENT_ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD must be set when NODE_ENV=production');
+  }
+  if (problems.length) throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
+  return env;
+}
+
+let loaded: Environment | undefined;
+
+/** The validated environment of this process, read once. */
+export function loadEnvironment(): Environment {
+  loaded ??= validateEnvironment(process.env);
+  return loaded;
+}

@@ -1,0 +1,10 @@
+import { CaseEvent } from '../audit/case-event.entity.js';
+import { Complainant } from '../complaints/complainant.entity.js';
+import { Complaint } from '../complaints/complaint.entity.js';
+import { Deadline } from '../deadlines/deadline.entity.js';
+import { OutboxMessage } from '../outbox/outbox-message.entity.js';
+import { TriageRun } from '../triage/triage-run.entity.js';
+import { TriageStepResult } from '../triage/triage-step-result.entity.js';
+import { User } from '../users/user.entity.js';
+
+export const ENTITIES = [CaseEvent, Complainant, Complaint, Deadline, OutboxMessage, TriageRun, TriageStepResult, User];

@@ -1,0 +1,24 @@
+import type { JobsOptions } from 'bullmq';
+import { DECIDE_STEP, type StepName } from '../triage/rules/rule.types.js';
+
+export const TRIAGE_QUEUE = 'triage';
+
+/** Job name -> payload. Payloads carry ids, never entities. */
+export interface TriageJobs {
+  step: { complaintId: string };
+  decide: { complaintId: string };
+}
+export type TriageJobName = StepName | typeof DECIDE_STEP;
+export type TriageJobData = TriageJobs['step'];
+
+/** The one place that sets retries, backoff and how long finished jobs stay in Redis. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 3600, count: 5000 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+};
+
+/** Deterministic, so a second enqueue of the same work is ignored while the first is still known to Redis. */
+export const triageJobId = (complaintId: string, step: TriageJobName, rulesetVersion: string) =>
+  `${complaintId}.${step}.${rulesetVersion}`;

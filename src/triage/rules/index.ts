@@ -1,0 +1,16 @@
+import { conductRule } from './conduct.rule.js';
+import { criminalAllegationRule } from './criminal-allegation.rule.js';
+import { politicalRule } from './political.rule.js';
+import { remitRule } from './remit.rule.js';
+import { repetitionRule } from './repetition.rule.js';
+import type { RuleStep, StepName } from './rule.types.js';
+import { vexatiousRule } from './vexatious.rule.js';
+
+export const RULE_STEPS: Record<StepName, RuleStep> = {
+  remit: remitRule,
+  criminal_allegation: criminalAllegationRule,
+  vexatious: vexatiousRule,
+  repetition: repetitionRule,
+  political: politicalRule,
+  conduct: conductRule,
+};

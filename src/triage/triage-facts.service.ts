@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DECIDED_STATUSES } from '../cases/case-status.js';
+import { isRealName } from '../complaints/complainant-keys.js';
+import type { SubjectRole } from '../complaints/complaint-categories.js';
+import type { ComplaintFacts, EarlierComplaint } from './rules/rule.types.js';
+
+interface FactsRow {
+  id: string;
+  summary: string;
+  details: string;
+  subject_role: SubjectRole;
+  subject_name: string | null;
+  incident_date: string | null;
+  received_at: Date;
+  name: string;
+  postal_address: string | null;
+  email_key: string;
+  name_key: string;
+  address_key: string | null;
+}
+
+export interface LoadedFacts {
+  facts: ComplaintFacts;
+  reference: string;
+}
+
+/** Reads what the rules look at. The only I/O of triage besides storing results. */
+@Injectable()
+export class TriageFactsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async load(complaintId: string, withHistory: boolean): Promise<ComplaintFacts | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT c.id, c.summary, c.details, c.subject_role, c.subject_name, c.incident_date::text AS incident_date, c.received_at,
+              p.name, p.postal_address, p.email_key, p.name_key, p.address_key
+         FROM complaints c JOIN complainants p ON p.id = c.complainant_id
+        WHERE c.id = $1`,
+      [complaintId],
+    )) as FactsRow[];
+    if (!row) return null;
+    return {
+      summary: row.summary,
+      details: row.details,
+      subjectRole: row.subject_role,
+      subjectName: row.subject_name,
+      incidentDate: row.incident_date,
+      receivedAt: row.received_at.toISOString(),
+      hasName: isRealName(row.name),
+      hasPostalAddress: !!row.postal_address?.trim(),
+      earlierComplaints: withHistory ? await this.earlierComplaints(row) : [],
+    };
+  }
+
+  /**
+   * Earlier complaints by the same person (normalised email, or name and address), with Postgres's trigram
+   * similarity to this one. The person look-up uses indexes; only that person's complaints are compared.
+   */
+  private async earlierComplaints(row: FactsRow): Promise<EarlierComplaint[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT c.reference, c.summary, c.details, c.received_at, c.status,
+              GREATEST(similarity(c.summary, $5), similarity(left(c.details, 4000), left($6, 4000)),
+                       similarity(c.summary || ' ' || left(c.details, 4000), $5 || ' ' || left($6, 4000))) AS similarity
+         FROM complainants p
+         JOIN complaints c ON c.complainant_id = p.id
+        WHERE (p.email_key = $1 OR (p.name_key = $2 AND p.address_key IS NOT NULL AND p.address_key = $3))
+          AND c.id <> $4 AND c.received_at <= $7
+        ORDER BY c.received_at DESC
+        LIMIT 50`,
+      [row.email_key, row.name_key, row.address_key, row.id, row.summary, row.details, row.received_at],
+    )) as Array<{ reference: string; summary: string; details: string; received_at: Date; status: string; similarity: number }>;
+    return rows.map((r) => ({
+      reference: r.reference,
+      summary: r.summary,
+      details: r.details,
+      receivedAt: r.received_at.toISOString(),
+      decided: (DECIDED_STATUSES as readonly string[]).includes(r.status),
+      similarity: Number(r.similarity),
+    }));
+  }
+}

@@ -1,0 +1,38 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Complaint } from '../complaints/complaint.entity.js';
+import type { Evidence } from './rules/rule.types.js';
+
+/** The stored verdict of one rule step; unique per complaint, step and rule-set version, so a re-run records nothing twice. */
+@Entity('triage_step_results')
+@Unique('triage_step_results_once_key', ['complaintId', 'step', 'rulesetVersion'])
+export class TriageStepResult {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column('uuid')
+  complaintId: string;
+
+  @ManyToOne(() => Complaint, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'complaint_id' })
+  complaint?: Complaint;
+
+  @Column('varchar', { length: 40 })
+  step: string;
+
+  @Column('varchar', { length: 40 })
+  rulesetVersion: string;
+
+  @Column('varchar', { length: 40 })
+  verdict: string;
+
+  @Column('jsonb')
+  evidence: Evidence[];
+
+  /** Step-specific findings (scores, routes, linked references) that the deciding step reads. */
+  @Column('jsonb', { default: () => `'{}'` })
+  findings: Record<string, unknown>;
+
+  @Column('timestamptz')
+  completedAt: Date;
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { RULE_STEPS } from './rules/index.js';
+import { RULE_STEP_NAMES, type StepName } from './rules/rule.types.js';
+import { RULESET_VERSION } from './rules/ruleset.js';
+import { TriageFactsService } from './triage-facts.service.js';
+
+/** Runs one rule step for one complaint and stores its verdict once. */
+@Injectable()
+export class TriageStepsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly facts: TriageFactsService,
+  ) {}
+
+  /** Returns true when, after this step, every rule step of the current rule set has a stored result. */
+  async run(step: StepName, complaintId: string): Promise<boolean> {
+    const rule = RULE_STEPS[step];
+    if (!rule) throw new UnrecoverableError(`unknown triage step ${step}`);
+    const facts = await this.facts.load(complaintId, step === 'repetition');
+    if (!facts) throw new UnrecoverableError(`complaint ${complaintId} does not exist`);
+    const result = rule.run(facts);
+    await this.dataSource.query(
+      `INSERT INTO triage_step_results (id, complaint_id, step, ruleset_version, verdict, evidence, findings, completed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+       ON CONFLICT (complaint_id, step, ruleset_version) DO NOTHING`,
+      [randomUUID(), complaintId, step, RULESET_VERSION, result.verdict, JSON.stringify(result.evidence), result.findings],
+    );
+    const [{ done }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS done FROM triage_step_results WHERE complaint_id = $1 AND ruleset_version = $2 AND step = ANY($3)`,
+      [complaintId, RULESET_VERSION, RULE_STEP_NAMES],
+    )) as Array<{ done: number }>;
+    return done === RULE_STEP_NAMES.length;
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RULE_STEP_NAMES } from './rules/rule.types.js';
+import { RULESET_VERSION } from './rules/ruleset.js';
+import { TriageQueueService } from './triage-queue.service.js';
+
+const SWEEP_MS = 30_000;
+const STALE_AFTER = '60 seconds';
+const LIMIT = 1000;
+
+/**
+ * The database is the truth: a complaint stored but still untriaged a minute later (Redis restarted empty, a job
+ * lost) is queued again. Job ids make this harmless when the first jobs are still waiting.
+ */
+@Injectable()
+export class TriageSweeperService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TriageSweeperService.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly triageQueue: TriageQueueService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep().catch(() => undefined), SWEEP_MS);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async sweep(): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `SELECT c.id,
+              (SELECT count(*) FROM triage_step_results r
+                WHERE r.complaint_id = c.id AND r.ruleset_version = $1 AND r.step = ANY($2))::int AS steps_done
+         FROM complaints c
+        WHERE c.status = 'received' AND c.updated_at < now() - interval '${STALE_AFTER}'
+        ORDER BY c.updated_at LIMIT ${LIMIT}`,
+      [RULESET_VERSION, RULE_STEP_NAMES],
+    )) as Array<{ id: string; steps_done: number }>;
+    if (!rows.length) return 0;
+    const complete = rows.filter((r) => r.steps_done === RULE_STEP_NAMES.length);
+    await this.triageQueue.requestTriage(rows.filter((r) => r.steps_done < RULE_STEP_NAMES.length).map((r) => r.id));
+    for (const { id } of complete) await this.triageQueue.requestDecision(id);
+    this.logger.log({ count: rows.length }, 're-queued complaints still awaiting triage');
+    return rows.length;
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { QueueModule } from '../queue/queue.module.js';
+import { TriageDecisionService } from './triage-decision.service.js';
+import { TriageFactsService } from './triage-facts.service.js';
+import { TriageQueueService } from './triage-queue.service.js';
+import { TriageStepsService } from './triage-steps.service.js';
+
+/** Triage services usable from any process; the worker adds the processor. */
+@Module({
+  imports: [QueueModule],
+  providers: [TriageFactsService, TriageStepsService, TriageDecisionService, TriageQueueService],
+  exports: [TriageFactsService, TriageStepsService, TriageDecisionService, TriageQueueService],
+})
+export class TriageModule {}

@@ -1,0 +1,63 @@
+import { Injectable, Logger } from '@nestjs/common';
+import argon2 from 'argon2';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CaseLogService } from '../audit/case-log.service.js';
+import type { Actor } from '../audit/case-log.service.js';
+import { DomainError } from '../common/domain-error.js';
+import { User, type Role } from './user.entity.js';
+
+// Compared against when the email is unknown, so a wrong email costs as long as a wrong password.
+const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$51/bwW9vGP7z3E5rUMgNqw$+rXDYlMNNb4pg7vlbJjZ4gfHkFHXwbCD4bujHfYweE0';
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly caseLog: CaseLogService,
+  ) {}
+
+  async create(email: string, password: string, role: Role, actor: Actor): Promise<User> {
+    const user = this.dataSource.getRepository(User).create({
+      id: randomUUID(),
+      email: email.trim().toLowerCase(),
+      passwordHash: await argon2.hash(password, { type: argon2.argon2id }),
+      role,
+    });
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.insert(User, user);
+        await this.caseLog.append(manager, { reference: null, actor, type: 'user.created', details: { userId: user.id, role } });
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw new DomainError('USER.EXISTS', 'A user with this email already exists', 409);
+      throw error;
+    }
+    return user;
+  }
+
+  /** The user when the password matches, else null. */
+  async authenticate(email: string, password: string): Promise<User | null> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ email: email.trim().toLowerCase() });
+    const ok = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+    return user && ok ? user : null;
+  }
+
+  async list(): Promise<User[]> {
+    return this.dataSource.getRepository(User).find({ order: { email: 'ASC' } });
+  }
+
+  /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when there are no users at all. */
+  async ensureFirstAdmin(email: string, password: string): Promise<void> {
+    const count = await this.dataSource.getRepository(User).count();
+    if (count > 0) return;
+    try {
+      await this.create(email, password, 'admin', 'system');
+      this.logger.log('created the first admin user from ADMIN_EMAIL');
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error; // another process created it first
+    }
+  }
+}

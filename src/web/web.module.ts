@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { CasesModule } from '../cases/cases.module.js';
+import { ComplaintsModule } from '../complaints/complaints.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { ComplaintFormController } from './complaint-form.controller.js';
+import { StaffPagesController } from './staff-pages.controller.js';
+
+@Module({
+  imports: [AuthModule, CasesModule, ComplaintsModule, UsersModule],
+  controllers: [ComplaintFormController, StaffPagesController],
+})
+export class WebModule {}
