@@ -1,19 +1,30 @@
 import pg from 'pg';
+import { randomBytes } from 'node:crypto';
 
-/**
- * Drops the test databases an earlier run left, the migrated template among them, so this run migrates it afresh from the current migrations
- * (the first test file does that; see helpers/test-database.ts). Refuses any database without "test" in its name.
- */
-export default async function globalSetup(): Promise<void> {
+const STALE_AFTER_SECONDS = 2 * 3600;
+
+function adminClient(): pg.Client {
   const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
+  return new pg.Client({ connectionString: url.toString() });
+}
+
+/**
+ * Names this run (test databases are pcc_triage_test_<run>_*, so runs side by side never touch each other's data)
+ * and drops databases that crashed runs left more than two hours ago. The first test file migrates the run's template.
+ */
+export default async function globalSetup(): Promise<void> {
+  const now = Math.floor(Date.now() / 1000);
+  process.env.PCC_TEST_RUN = `${now}_${randomBytes(3).toString('hex')}`;
+  const client = adminClient();
   await client.connect();
   try {
     const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'pcc\\_triage\\_test\\_%'`);
     for (const { datname } of rows) {
-      if (!datname.includes('test')) throw new Error(`refusing to drop ${datname}`);
-      await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
+      const startedAt = Number(datname.split('_')[3]);
+      if (datname.includes('test') && (!startedAt || now - startedAt > STALE_AFTER_SECONDS)) {
+        await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
+      }
     }
   } finally {
     await client.end();

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { createHttpApp } from '../../src/bootstrap.js';
 import { loadEnvironment, validateEnvironment, type Environment } from '../../src/config/environment.js';
 import { redisOptions } from '../../src/queue/redis-options.js';
-import { createTestDatabase, dropTestDatabase } from './test-database.js';
+import { createTestDatabase, dropTestDatabase, testDatabaseName } from './test-database.js';
 
 export const ADMIN = { email: 'admin@example.org', password: 'test-admin-password-1' };
 
@@ -23,7 +23,7 @@ export interface TestApp {
  */
 export async function startTestApp(overrides: Record<string, string> = {}, roles = { api: true, worker: true }): Promise<TestApp> {
   const id = randomBytes(4).toString('hex');
-  const database = `pcc_triage_test_${id}`;
+  const database = testDatabaseName(id);
   const base = loadEnvironment();
   const env = validateEnvironment({
     NODE_ENV: 'test',
