@@ -19,6 +19,9 @@ function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/** A response body that is already a report of its own (no message to normalise). */
+const isStructuredBody = (response: unknown) => typeof response === 'object' && response !== null && !('message' in response);
+
 interface ErrorBody {
   statusCode: number;
   message: string[] | string;
@@ -36,8 +39,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (exception instanceof HttpException && isStructuredBody(exception.getResponse())) {
+      void reply.status(exception.getStatus()).send(exception.getResponse()); // e.g. the health check's report
+      return;
+    }
     const body = this.toBody(exception, request);
-    if (body.statusCode >= 500) {
+    if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
       this.logger.error({ err: exception, requestId: request.id, route: request.routeOptions?.url }, 'request failed');
     }
     if (body.statusCode === 503) reply.header('retry-after', '5');
