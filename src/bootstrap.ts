@@ -1,4 +1,4 @@
-import { Logger as NestLogger, ValidationPipe } from '@nestjs/common';
+import { Logger as NestLogger, ValidationPipe, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -52,7 +52,6 @@ export async function createHttpApp(env: Environment, roles: ProcessRoles = { ap
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableShutdownHooks();
   await setUpWeb(app, env);
 
   const openApi = new DocumentBuilder()
@@ -72,9 +71,30 @@ export async function createHttpApp(env: Environment, roles: ProcessRoles = { ap
 export async function createWorkerApp(env: Environment) {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(env, { api: false, worker: true }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   await app.init();
   return app;
+}
+
+const SHUTDOWN_GRACE_MS = 30_000;
+
+/**
+ * On SIGTERM or SIGINT: stop taking requests, let in-flight requests and jobs finish (app.close runs every
+ * shutdown hook), then exit 0. A second signal, or the grace period running out, exits at once.
+ */
+export function closeOnSignals(app: INestApplicationContext): void {
+  let closing = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (closing) process.exit(1);
+      closing = true;
+      new NestLogger('Shutdown').log(`${signal}: draining in-flight work`);
+      setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
 }
 
 /** Start-up problems a person can fix get one line, not a stack trace. */

@@ -90,7 +90,7 @@ export class ConfigurationError extends Error {}
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
   const env = plainToInstance(Environment, defined, { exposeDefaultValues: true });
-  const problems = validateSync(env, { whitelist: false }).flatMap((e) => Object.values(e.constraints ?? {}));
+  const problems = validateSync(env).map((e) => Object.values(e.constraints ?? {}).at(-1) ?? `${e.property} is invalid`);
   if (env.NODE_ENV === 'production') {
     if (env.AUTH_SECRET === DEVELOPMENT_AUTH_SECRET) problems.push('AUTH_SECRET must be set when NODE_ENV=production');
     if (env.ADMIN_PASSWORD === DEVELOPMENT_ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD must be set when NODE_ENV=production');

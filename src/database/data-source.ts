@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { DataSource, type DataSourceOptions } from 'typeorm';
-import { loadEnvironment, type Environment } from '../config/environment.js';
+import type { DataSourceOptions } from 'typeorm';
+import type { Environment } from '../config/environment.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
@@ -20,6 +20,3 @@ export function dataSourceOptions(env: Pick<Environment, 'DATABASE_URL'>): DataS
     extra: { max: 20, connectionTimeoutMillis: 5000, application_name: 'pcc-triage' },
   };
 }
-
-/** For the TypeORM CLI (migration:generate, migration:run). */
-export default new DataSource(dataSourceOptions(loadEnvironment()));
