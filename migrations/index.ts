@@ -1,4 +1,8 @@
 import { CreateSchema1795617660209 } from './1795617660209-CreateSchema.js';
+import { AddCaseWork1795618884961 } from './1795618884961-AddCaseWork.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
-export const MIGRATIONS: Function[] = [CreateSchema1795617660209];
+export const MIGRATIONS: Function[] = [
+  CreateSchema1795617660209,
+  AddCaseWork1795618884961,
+];

@@ -2,32 +2,50 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
 import { CurrentStaff, type StaffUser } from '../auth/staff-user.js';
+import { LettersService, type LetterView } from '../letters/letters.service.js';
+import { CaseHistoryService, type HistoryEntry } from './case-history.service.js';
 import { CasesService } from './cases.service.js';
 import { CaseDetailDto, CaseListDto, StatsDto } from './dto/case.dto.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
 
+/** Reading cases: officers, auditors and admins. */
 @ApiTags('cases')
 @ApiBearerAuth()
+@Roles('officer', 'auditor')
 @Controller('api')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly history: CaseHistoryService,
+    private readonly letters: LettersService,
+  ) {}
 
   @Get('cases')
-  @Roles('officer', 'auditor')
   @ApiOkResponse({ type: CaseListDto })
   list(@Query() query: ListCasesQuery, @CurrentStaff() staff: StaffUser): Promise<CaseListDto> {
     return this.cases.list(query, staff);
   }
 
   @Get('cases/:reference')
-  @Roles('officer', 'auditor')
   @ApiOkResponse({ type: CaseDetailDto })
-  get(@Param('reference') reference: string): Promise<CaseDetailDto> {
-    return this.cases.get(reference);
+  async get(@Param('reference') reference: string, @CurrentStaff() staff: StaffUser): Promise<CaseDetailDto> {
+    const found = await this.cases.get(reference);
+    // Auditors check the record, not the person: they see who complained by id only.
+    return staff.role === 'auditor' ? { ...found, complainant: { id: found.complainant.id } } : found;
+  }
+
+  @Get('cases/:reference/history')
+  caseHistory(@Param('reference') reference: string): Promise<HistoryEntry[]> {
+    return this.history.forCase(reference);
+  }
+
+  @Get('cases/:reference/letters')
+  @Roles('officer')
+  lettersOf(@Param('reference') reference: string): Promise<LetterView[]> {
+    return this.letters.list(reference);
   }
 
   @Get('stats')
-  @Roles('officer', 'auditor')
   @ApiOkResponse({ type: StatsDto })
   stats(): Promise<StatsDto> {
     return this.cases.stats();

@@ -1,6 +1,17 @@
 import { Module } from '@nestjs/common';
+import { ComplaintsModule } from '../complaints/complaints.module.js';
+import { LettersModule } from '../letters/letters.module.js';
+import { CaseHistoryService } from './case-history.service.js';
+import { CaseWorkController } from './case-work.controller.js';
+import { CaseWorkService } from './case-work.service.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
+import { OverridesService } from './overrides.service.js';
 
-@Module({ controllers: [CasesController], providers: [CasesService], exports: [CasesService] })
+@Module({
+  imports: [ComplaintsModule, LettersModule],
+  controllers: [CasesController, CaseWorkController],
+  providers: [CasesService, CaseWorkService, OverridesService, CaseHistoryService],
+  exports: [CasesService, CaseWorkService, OverridesService, CaseHistoryService, LettersModule],
+})
 export class CasesModule {}

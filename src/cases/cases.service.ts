@@ -6,7 +6,10 @@ import { Environment } from '../config/environment.js';
 import type { Evidence } from '../triage/rules/rule.types.js';
 import { RULE_STEP_NAMES, DECIDE_STEP } from '../triage/rules/rule.types.js';
 import type { StaffUser } from '../auth/staff-user.js';
-import type { CaseDetailDto, CaseListDto, CaseSummaryDto, DeadlineDto, StatsDto, TriageDto } from './dto/case.dto.js';
+import { CATEGORIES, type Category } from '../complaints/complaint-categories.js';
+import { allowedMoves } from './case-lifecycle.js';
+import type { CaseStatus } from './case-status.js';
+import type { CaseActionDto, CaseDetailDto, CaseListDto, CaseSummaryDto, DeadlineDto, OverrideDto, StatsDto, TriageDto } from './dto/case.dto.js';
 import type { ListCasesQuery } from './dto/list-cases.query.js';
 
 const STEP_ORDER = [...RULE_STEP_NAMES, DECIDE_STEP];
@@ -65,28 +68,39 @@ export class CasesService {
 
   async get(reference: string): Promise<CaseDetailDto> {
     const [row] = (await this.dataSource.query(
-      `SELECT ${SUMMARY_COLUMNS}, c.subject_name, c.details, c.incident_date::text AS incident_date,
+      `SELECT ${SUMMARY_COLUMNS}, c.subject_name, c.details, c.incident_date::text AS incident_date, c.assignee_id,
               p.id AS complainant_id, p.name, p.email, p.phone, p.postal_address
          FROM complaints c JOIN complainants p ON p.id = c.complainant_id LEFT JOIN users u ON u.id = c.assignee_id
         WHERE c.reference = $1`,
       [reference],
-    )) as Array<SummaryRow & { subject_name: string | null; details: string; incident_date: string | null; complainant_id: string; name: string; email: string; phone: string | null; postal_address: string | null }>;
+    )) as Array<SummaryRow & { assignee_id: string | null; subject_name: string | null; details: string; incident_date: string | null; complainant_id: string; name: string; email: string; phone: string | null; postal_address: string | null }>;
     if (!row) throw new DomainError('CASE.NOT_FOUND', `No case has the reference ${reference}`, 404);
-    const [triage, deadlines] = await Promise.all([this.latestTriage(row.id), this.deadlines(row.id)]);
+    const [triage, deadlines, actions, overrides] = await Promise.all([
+      this.latestTriage(row.id),
+      this.deadlines(row.id),
+      this.actions(row.id),
+      this.overrides(row.id),
+    ]);
+    const latest = actions.at(-1);
     return {
       ...this.toSummary(row),
       subjectName: row.subject_name,
       details: row.details,
       incidentDate: row.incident_date,
+      assigneeId: row.assignee_id,
       triage,
       deadlines,
-      outcome: null,
+      outcome: latest ? { kind: latest.kind, notes: latest.notes, recordedAt: latest.recordedAt, recordedBy: latest.recordedBy } : null,
+      actions,
+      overrides,
+      pendingOverride: overrides.find((o) => o.state === 'pending') ?? null,
+      allowedOutcomes: allowedMoves(row.status as CaseStatus, row.category as Category | null),
       complainant: { id: row.complainant_id, name: row.name, email: row.email, phone: row.phone, postalAddress: row.postal_address },
     };
   }
 
   async stats(): Promise<StatsDto> {
-    const [[counts], byCategory] = await Promise.all([
+    const [[counts], byCategory, byStatus, overrides] = await Promise.all([
       this.dataSource.query(
         `SELECT count(*)::int AS cases,
                 count(*) FILTER (WHERE status = 'received')::int AS awaiting_triage,
@@ -96,10 +110,23 @@ export class CasesService {
       this.dataSource.query(`SELECT category, count(*)::int AS n FROM complaints WHERE category IS NOT NULL GROUP BY category`) as Promise<
         Array<{ category: string; n: number }>
       >,
+      this.dataSource.query(`SELECT status, count(*)::int AS n FROM complaints GROUP BY status`) as Promise<Array<{ status: string; n: number }>>,
+      this.dataSource.query(
+        `SELECT coalesce(ruleset_version, 'none') AS version, count(*) FILTER (WHERE state = 'applied')::int AS applied,
+                count(*) FILTER (WHERE state = 'pending')::int AS pending
+           FROM classification_overrides GROUP BY 1 ORDER BY 1`,
+      ) as Promise<Array<{ version: string; applied: number; pending: number }>>,
     ]);
-    const categories = Object.fromEntries(['criminal', 'conduct', 'vexatious', 'political', 'non_policing'].map((c) => [c, 0]));
+    const categories = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
     for (const { category, n } of byCategory) categories[category] = n;
-    return { cases: counts.cases, awaitingTriage: counts.awaiting_triage, byCategory: categories, overdue: counts.overdue };
+    return {
+      cases: counts.cases,
+      awaitingTriage: counts.awaiting_triage,
+      byCategory: categories,
+      overdue: counts.overdue,
+      byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])),
+      overridesByRulesetVersion: Object.fromEntries(overrides.map((r) => [r.version, { applied: r.applied, pending: r.pending }])),
+    };
   }
 
   private async latestTriage(complaintId: string): Promise<TriageDto | null> {
@@ -131,16 +158,49 @@ export class CasesService {
     };
   }
 
+  private async actions(complaintId: string): Promise<CaseActionDto[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT a.kind, a.notes, a.from_status, a.to_status, a.recorded_at, u.email
+         FROM case_actions a JOIN users u ON u.id = a.recorded_by WHERE a.complaint_id = $1 ORDER BY a.recorded_at`,
+      [complaintId],
+    )) as Array<{ kind: string; notes: string; from_status: string; to_status: string; recorded_at: Date; email: string }>;
+    return rows.map((r) => ({ kind: r.kind, notes: r.notes, fromStatus: r.from_status, toStatus: r.to_status, recordedAt: r.recorded_at.toISOString(), recordedBy: r.email }));
+  }
+
+  private async overrides(complaintId: string): Promise<OverrideDto[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT o.id, o.from_category, o.to_category, o.triage_category, o.ruleset_version, o.reason, o.state, o.requested_at, o.decided_at,
+              r.email AS requested_by, d.email AS decided_by
+         FROM classification_overrides o JOIN users r ON r.id = o.requested_by LEFT JOIN users d ON d.id = o.decided_by
+        WHERE o.complaint_id = $1 ORDER BY o.requested_at`,
+      [complaintId],
+    )) as Array<Record<string, string | Date | null>>;
+    return rows.map((r) => ({
+      id: r.id as string,
+      fromCategory: r.from_category as string | null,
+      toCategory: r.to_category as string,
+      triageCategory: r.triage_category as string | null,
+      rulesetVersion: r.ruleset_version as string | null,
+      reason: r.reason as string,
+      state: r.state as string,
+      requestedBy: r.requested_by as string,
+      requestedAt: (r.requested_at as Date).toISOString(),
+      decidedBy: r.decided_by as string | null,
+      decidedAt: (r.decided_at as Date | null)?.toISOString() ?? null,
+    }));
+  }
+
   private async deadlines(complaintId: string): Promise<DeadlineDto[]> {
     const rows = (await this.dataSource.query(
-      `SELECT kind, due_at, met_at, calculation FROM deadlines WHERE complaint_id = $1 ORDER BY due_at`,
+      `SELECT kind, due_at, met_at, met_by, calculation FROM deadlines WHERE complaint_id = $1 ORDER BY due_at`,
       [complaintId],
-    )) as Array<{ kind: string; due_at: Date; met_at: Date | null; calculation: Record<string, unknown> }>;
+    )) as Array<{ kind: string; due_at: Date; met_at: Date | null; met_by: string | null; calculation: Record<string, unknown> }>;
     const now = new Date();
     return rows.map((d) => ({
       kind: d.kind,
       dueAt: d.due_at.toISOString(),
       metAt: d.met_at?.toISOString() ?? null,
+      metBy: d.met_by,
       state: d.met_at ? 'met' : d.due_at < now ? 'overdue' : workingDaysBetween(now, d.due_at) <= this.env.DUE_SOON_WORKING_DAYS ? 'due_soon' : 'open',
       calculation: d.calculation,
     }));

@@ -35,3 +35,25 @@ export function IsPastCalendarDate(options?: ValidationOptions): PropertyDecorat
       },
     });
 }
+
+/**
+ * An ISO 8601 date-time with a time zone (Z or an offset) in a plausible range: from 2000 to a year ahead. Officers
+ * key in what the post brought, so a mistyped year is caught while a date ahead (e.g. a rehearsal of the Christmas
+ * calendar) is not refused.
+ */
+export function IsPlausibleInstant(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isPlausibleInstant',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be a date and time with a time zone, like 2026-12-24T10:00:00Z, between 2000 and a year from now', ...options },
+      validator: {
+        validate(value: unknown) {
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return false;
+          const time = Date.parse(value);
+          return !Number.isNaN(time) && time <= Date.now() + 366 * 86_400_000 && time >= Date.parse('2000-01-01T00:00:00Z');
+        },
+      },
+    });
+}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ComplaintStatusService } from './complaint-status.service.js';
 import { ComplaintsController } from './complaints.controller.js';
 import { ComplaintsService } from './complaints.service.js';
 
-@Module({ controllers: [ComplaintsController], providers: [ComplaintsService], exports: [ComplaintsService] })
+@Module({ controllers: [ComplaintsController], providers: [ComplaintsService, ComplaintStatusService], exports: [ComplaintsService, ComplaintStatusService] })
 export class ComplaintsModule {}

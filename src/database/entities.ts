@@ -1,10 +1,13 @@
 import { CaseEvent } from '../audit/case-event.entity.js';
+import { CaseAction } from '../cases/case-action.entity.js';
+import { ClassificationOverride } from '../cases/classification-override.entity.js';
 import { Complainant } from '../complaints/complainant.entity.js';
 import { Complaint } from '../complaints/complaint.entity.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
+import { Letter } from '../letters/letter.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { TriageRun } from '../triage/triage-run.entity.js';
 import { TriageStepResult } from '../triage/triage-step-result.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [CaseEvent, Complainant, Complaint, Deadline, OutboxMessage, TriageRun, TriageStepResult, User];
+export const ENTITIES = [CaseAction, CaseEvent, ClassificationOverride, Complainant, Complaint, Deadline, Letter, OutboxMessage, TriageRun, TriageStepResult, User];

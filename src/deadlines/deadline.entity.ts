@@ -42,6 +42,10 @@ export class Deadline {
   @Column('timestamptz', { nullable: true })
   metAt: Date | null;
 
+  /** What met or stopped it: an outcome kind, a letter, or a change of category. */
+  @Column('varchar', { length: 60, nullable: true })
+  metBy: string | null;
+
   @Column('jsonb')
   calculation: DeadlineCalculation;
 }

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { Public } from '../auth/roles.decorator.js';
+import { ComplaintStatusService } from '../complaints/complaint-status.service.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import { formValues, toComplaintDto, validateForm, type FormValues } from './complaint-form.js';
 
@@ -11,7 +12,10 @@ import { formValues, toComplaintDto, validateForm, type FormValues } from './com
 @Public()
 @Controller('complaints')
 export class ComplaintFormController {
-  constructor(private readonly complaints: ComplaintsService) {}
+  constructor(
+    private readonly complaints: ComplaintsService,
+    private readonly statuses: ComplaintStatusService,
+  ) {}
 
   @Get('new')
   async form(@Res() reply: FastifyReply): Promise<void> {
@@ -32,6 +36,26 @@ export class ComplaintFormController {
     const receipt = await this.complaints.submit({ ...dto, channel: 'web', actor: 'complainant', idempotencyKey: submissionId });
     request.log.info({ reference: receipt.reference }, 'complaint received through the form');
     await reply.view('complaint-confirmation.njk', { reference: receipt.reference });
+  }
+
+  @Get('status')
+  async statusForm(@Res() reply: FastifyReply): Promise<void> {
+    await reply.view('complaint-status.njk', { csrfToken: reply.generateCsrf() });
+  }
+
+  /** A POST, so the email address never appears in a URL or an access log. */
+  @Post('status')
+  @HttpCode(200)
+  async status(@Body() body: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
+    const reference = typeof body?.reference === 'string' ? body.reference.slice(0, 40) : '';
+    const email = typeof body?.email === 'string' ? body.email.slice(0, 254) : '';
+    const found = reference && email ? await this.statuses.lookup(reference, email) : null;
+    if (!found) {
+      const error = 'We could not find a complaint with that reference number and email address. Check both and try again.';
+      await reply.status(404).view('complaint-status.njk', { csrfToken: reply.generateCsrf(), error, reference, email });
+      return;
+    }
+    await reply.view('complaint-status.njk', { found });
   }
 
   private async render(reply: FastifyReply, values: FormValues, errors: Record<string, string>): Promise<void> {

@@ -4,10 +4,11 @@ import { CasesModule } from '../cases/cases.module.js';
 import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { ComplaintFormController } from './complaint-form.controller.js';
-import { StaffPagesController } from './staff-pages.controller.js';
+import { CasePagesController } from './case-pages.controller.js';
+import { SignInPagesController } from './sign-in-pages.controller.js';
 
 @Module({
   imports: [AuthModule, CasesModule, ComplaintsModule, UsersModule],
-  controllers: [ComplaintFormController, StaffPagesController],
+  controllers: [ComplaintFormController, SignInPagesController, CasePagesController],
 })
 export class WebModule {}

@@ -22,6 +22,7 @@ export class DeadlineDto {
   @ApiProperty() kind: string;
   @ApiProperty() dueAt: string;
   @ApiProperty({ nullable: true, type: String }) metAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the outcome, letter or change of category that met or stopped it' }) metBy: string | null;
   @ApiProperty({ enum: ['met', 'overdue', 'due_soon', 'open'] }) state: string;
   @ApiProperty() calculation: Record<string, unknown>;
 }
@@ -47,14 +48,43 @@ export class CaseListDto {
   @ApiProperty() pageSize: number;
 }
 
+export class CaseActionDto {
+  @ApiProperty() kind: string;
+  @ApiProperty() notes: string;
+  @ApiProperty() fromStatus: string;
+  @ApiProperty() toStatus: string;
+  @ApiProperty() recordedAt: string;
+  @ApiProperty() recordedBy: string;
+}
+
+export class OverrideDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, type: String }) fromCategory: string | null;
+  @ApiProperty() toCategory: string;
+  @ApiProperty({ nullable: true, type: String }) triageCategory: string | null;
+  @ApiProperty({ nullable: true, type: String }) rulesetVersion: string | null;
+  @ApiProperty() reason: string;
+  @ApiProperty({ enum: ['pending', 'applied', 'rejected', 'superseded'] }) state: string;
+  @ApiProperty() requestedBy: string;
+  @ApiProperty() requestedAt: string;
+  @ApiProperty({ nullable: true, type: String }) decidedBy: string | null;
+  @ApiProperty({ nullable: true, type: String }) decidedAt: string | null;
+}
+
 export class CaseDetailDto extends CaseSummaryDto {
   @ApiPropertyOptional({ nullable: true, type: String }) subjectName: string | null;
   @ApiProperty() details: string;
   @ApiPropertyOptional({ nullable: true, type: String }) incidentDate: string | null;
   @ApiProperty({ nullable: true, type: TriageDto }) triage: TriageDto | null;
   @ApiProperty({ type: [DeadlineDto] }) deadlines: DeadlineDto[];
-  @ApiProperty({ nullable: true }) outcome: { kind: string; notes: string; recordedAt: string; recordedBy: string } | null;
-  @ApiProperty() complainant: { id: string; name: string; email: string; phone: string | null; postalAddress: string | null };
+  @ApiPropertyOptional({ nullable: true, type: String }) assigneeId: string | null;
+  @ApiProperty({ nullable: true, description: 'the latest outcome or lifecycle step recorded' }) outcome: { kind: string; notes: string; recordedAt: string; recordedBy: string } | null;
+  @ApiProperty({ type: [CaseActionDto] }) actions: CaseActionDto[];
+  @ApiProperty({ type: [OverrideDto], description: "officers' changes of category, beside the triage's" }) overrides: OverrideDto[];
+  @ApiProperty({ nullable: true, type: OverrideDto, description: 'a downgrade of a criminal case waiting for a second officer' }) pendingOverride: OverrideDto | null;
+  @ApiProperty({ type: [String], description: 'the outcomes the lifecycle allows now' }) allowedOutcomes: string[];
+  @ApiProperty({ description: 'personal data: shown to officers and admins; auditors see the id only' })
+  complainant: { id: string; name?: string; email?: string; phone?: string | null; postalAddress?: string | null };
 }
 
 export class StatsDto {
@@ -62,4 +92,7 @@ export class StatsDto {
   @ApiProperty() awaitingTriage: number;
   @ApiProperty() byCategory: Record<string, number>;
   @ApiProperty() overdue: number;
+  @ApiProperty() byStatus: Record<string, number>;
+  @ApiProperty({ description: 'officers’ overrides of the triage, by the rule-set version that triaged the case' })
+  overridesByRulesetVersion: Record<string, { applied: number; pending: number }>;
 }

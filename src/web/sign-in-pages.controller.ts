@@ -1,24 +1,20 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public, Roles } from '../auth/roles.decorator.js';
+import { Public } from '../auth/roles.decorator.js';
 import { SESSION_COOKIE, TokenService } from '../auth/token.service.js';
-import { CurrentStaff, type StaffUser } from '../auth/staff-user.js';
-import { CasesService } from '../cases/cases.service.js';
-import { ListCasesQuery } from '../cases/dto/list-cases.query.js';
 import { Environment } from '../config/environment.js';
 import { UsersService } from '../users/users.service.js';
 
 const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(cases|audit)(\/[\w-]*)?$/.test(next) ? next : '/cases');
 
-/** Officers' and auditors' pages, signed in with a session cookie. */
+/** Staff sign-in and sign-out for the pages, with a session cookie. */
 @ApiExcludeController()
 @Controller()
-export class StaffPagesController {
+export class SignInPagesController {
   constructor(
     private readonly users: UsersService,
     private readonly tokens: TokenService,
-    private readonly cases: CasesService,
     private readonly env: Environment,
   ) {}
 
@@ -56,24 +52,4 @@ export class StaffPagesController {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     await reply.redirect('/login', 303);
   }
-
-  @Roles('officer', 'auditor')
-  @Get('cases')
-  async queue(@Query() query: ListCasesQuery, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
-    const list = await this.cases.list(query, staff);
-    await reply.view('cases.njk', { list, query, staff, navigation: navigation(staff) });
-  }
-
-  @Roles('officer', 'auditor')
-  @Get('cases/:reference')
-  async case(@Param('reference') reference: string, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
-    await reply.view('case.njk', { case: await this.cases.get(reference), staff, navigation: navigation(staff) });
-  }
-}
-
-function navigation(staff: StaffUser) {
-  return [
-    { href: '/cases', text: 'Cases' },
-    ...(staff.role === 'auditor' || staff.role === 'admin' ? [{ href: '/audit', text: 'Audit' }] : []),
-  ];
 }

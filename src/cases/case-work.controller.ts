@@ -1,0 +1,69 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator.js';
+import { actorOf, CurrentStaff, type StaffUser } from '../auth/staff-user.js';
+import { ComplaintsService } from '../complaints/complaints.service.js';
+import { ComplaintReceiptDto } from '../complaints/dto/create-complaint.dto.js';
+import { LettersService, type LetterView } from '../letters/letters.service.js';
+import { CaseWorkService } from './case-work.service.js';
+import { AssignCaseDto, ConfirmOverrideDto, CreateLetterDto, OutcomeRecordedDto, OverrideCategoryDto, OverrideResultDto, RecordOutcomeDto } from './dto/case-work.dto.js';
+import { CreateKeyedComplaintDto } from './dto/create-keyed-complaint.dto.js';
+import { OverridesService } from './overrides.service.js';
+
+/** Officers' work on cases. Every move appends to the case log with its actor. */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Roles('officer')
+@Controller('api/cases')
+export class CaseWorkController {
+  constructor(
+    private readonly complaints: ComplaintsService,
+    private readonly work: CaseWorkService,
+    private readonly overrides: OverridesService,
+    private readonly letters: LettersService,
+  ) {}
+
+  /** A complaint that came by letter, email, phone or in person; deadlines run from receivedAt. */
+  @Post()
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: ComplaintReceiptDto })
+  async keyIn(@Body() body: CreateKeyedComplaintDto, @CurrentStaff() staff: StaffUser): Promise<ComplaintReceiptDto> {
+    const { receivedAt, channel, ...complaint } = body;
+    const { reference, status, receivedAt: at } = await this.complaints.submit({ ...complaint, channel, receivedAt: new Date(receivedAt), actor: actorOf(staff) });
+    return { reference, status, receivedAt: at };
+  }
+
+  @Post(':reference/outcome')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OutcomeRecordedDto })
+  @ApiConflictResponse({ description: 'the outcome does not fit the case’s category and state; nothing changed' })
+  outcome(@Param('reference') reference: string, @Body() body: RecordOutcomeDto, @CurrentStaff() staff: StaffUser): Promise<OutcomeRecordedDto> {
+    return this.work.recordOutcome(reference, body.kind, body.notes, staff);
+  }
+
+  @Post(':reference/classification')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OverrideResultDto, description: 'applied at once, or pending when it takes a criminal case off the IOPC route' })
+  classify(@Param('reference') reference: string, @Body() body: OverrideCategoryDto, @CurrentStaff() staff: StaffUser): Promise<OverrideResultDto> {
+    return this.overrides.request(reference, body.category, body.reason, staff);
+  }
+
+  @Post(':reference/classification/confirmation')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OverrideResultDto, description: 'a second officer confirms or rejects a pending downgrade' })
+  confirm(@Param('reference') reference: string, @Body() body: ConfirmOverrideDto, @CurrentStaff() staff: StaffUser): Promise<OverrideResultDto> {
+    return this.overrides.decide(reference, body.confirm, body.reason, staff);
+  }
+
+  @Post(':reference/assignment')
+  @HttpCode(204)
+  async assign(@Param('reference') reference: string, @Body() body: AssignCaseDto, @CurrentStaff() staff: StaffUser): Promise<void> {
+    await this.work.assign(reference, body.assigneeId, staff);
+  }
+
+  @Post(':reference/letters')
+  @HttpCode(201)
+  createLetter(@Param('reference') reference: string, @Body() body: CreateLetterDto, @CurrentStaff() staff: StaffUser): Promise<LetterView> {
+    return this.letters.create(reference, body.kind, staff);
+  }
+}

@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { IsCleanText } from '../../common/validators.js';
+import { CATEGORIES, type Category } from '../../complaints/complaint-categories.js';
+import { LETTER_KINDS, type LetterKind } from '../../letters/letter.entity.js';
+import { OUTCOME_KINDS, type OutcomeKind } from '../case-lifecycle.js';
+
+export class RecordOutcomeDto {
+  @ApiProperty({ enum: OUTCOME_KINDS })
+  @IsIn(OUTCOME_KINDS, { message: `$property must be one of: ${OUTCOME_KINDS.join(', ')}` })
+  kind: OutcomeKind;
+
+  @ApiProperty({ description: 'the reason, ground, destination or outcome, as it should be kept on the case' })
+  @IsString() @IsCleanText() @Length(1, 10000)
+  notes: string;
+}
+
+export class OverrideCategoryDto {
+  @ApiProperty({ enum: CATEGORIES })
+  @IsIn(CATEGORIES, { message: `$property must be one of: ${CATEGORIES.join(', ')}` })
+  category: Category;
+
+  @ApiProperty({ description: 'why the triage was wrong; required' })
+  @IsString() @IsCleanText() @Length(1, 5000)
+  reason: string;
+}
+
+export class ConfirmOverrideDto {
+  @ApiProperty({ description: 'true to confirm the pending change of category, false to reject it' })
+  @IsBoolean()
+  confirm: boolean;
+
+  @ApiProperty()
+  @IsString() @IsCleanText() @Length(1, 5000)
+  reason: string;
+}
+
+export class AssignCaseDto {
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'a user id, or null to unassign' })
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID('all', { message: '$property must be a user id or null' })
+  assigneeId: string | null;
+}
+
+export class CreateLetterDto {
+  @ApiProperty({ enum: LETTER_KINDS })
+  @IsIn(LETTER_KINDS, { message: `$property must be one of: ${LETTER_KINDS.join(', ')}` })
+  kind: LetterKind;
+}
+
+export class OutcomeRecordedDto {
+  @ApiProperty() reference: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ enum: OUTCOME_KINDS }) kind: string;
+  @ApiProperty({ type: [String] }) deadlinesMet: string[];
+}
+
+export class OverrideResultDto {
+  @ApiProperty() overrideId: string;
+  @ApiProperty({ enum: ['applied', 'pending', 'rejected'] }) state: string;
+  @ApiProperty({ nullable: true, type: String }) category: string | null;
+}
+
