@@ -49,6 +49,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (body.statusCode === 503) reply.header('retry-after', '5');
     const wantsHtml = !request.url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html');
+    if (wantsHtml && body.statusCode === 401) {
+      void reply.redirect(`/login?next=${encodeURIComponent(request.url.split('?')[0])}`, 303);
+      return;
+    }
     if (wantsHtml) {
       void reply.status(body.statusCode).view('error.njk', { status: body.statusCode, title: body.error, requestId: request.id });
       return;

@@ -19,16 +19,18 @@ const FIELD_OF_PATH: Record<string, FormField> = {
   incidentDate: 'incidentDate',
 };
 
+const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
+
 /** Plain-English messages, in the GOV.UK pattern: say what to do. */
-const MESSAGES: Record<FormField, (constraint: string) => string> = {
-  name: (c) => (c === 'maxLength' ? 'Full name must be 200 characters or fewer' : 'Enter your full name'),
+const MESSAGES: Record<FormField, (constraint: string, value: unknown) => string> = {
+  name: (c, v) => (blank(v) ? 'Enter your full name' : c === 'maxLength' ? 'Full name must be 200 characters or fewer' : 'Enter your full name using letters'),
   email: () => 'Enter an email address in the correct format, like name@example.com',
   phone: () => 'Enter a phone number of 40 characters or fewer',
   postalAddress: () => 'Enter a postal address of 500 characters or fewer',
   subjectRole: () => 'Select who your complaint is about',
   subjectName: () => 'Their name must be 200 characters or fewer',
-  summary: (c) => (c === 'isLength' ? 'Your complaint in one or two sentences must be 300 characters or fewer' : 'Enter your complaint in one or two sentences'),
-  details: (c) => (c === 'isLength' ? 'What happened must be 20,000 characters or fewer' : 'Enter what happened'),
+  summary: (c, v) => (blank(v) ? 'Enter your complaint in one or two sentences' : c === 'isLength' ? 'Your complaint in one or two sentences must be 300 characters or fewer' : 'Remove the unusual characters from your complaint'),
+  details: (c, v) => (blank(v) ? 'Enter what happened' : c === 'isLength' ? 'What happened must be 20,000 characters or fewer' : 'Remove the unusual characters from what happened'),
   incidentDate: () => 'Enter the date it happened as a real date in the past, like 2026-10-27',
 };
 
@@ -62,7 +64,7 @@ export function validateForm(dto: CreateComplaintDto): Partial<Record<FormField,
       const path = prefix ? `${prefix}.${error.property}` : error.property;
       if (error.children?.length) walk(error.children, path);
       const field = FIELD_OF_PATH[path];
-      if (field && error.constraints && !found[field]) found[field] = MESSAGES[field](Object.keys(error.constraints)[0]);
+      if (field && error.constraints && !found[field]) found[field] = MESSAGES[field](Object.keys(error.constraints)[0], error.value);
     }
   };
   walk(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }), '');
