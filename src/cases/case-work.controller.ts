@@ -5,6 +5,7 @@ import { actorOf, CurrentStaff, type StaffUser } from '../auth/staff-user.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import { ComplaintReceiptDto } from '../complaints/dto/create-complaint.dto.js';
 import { LettersService, type LetterView } from '../letters/letters.service.js';
+import { TriageReplayService, type ReplayResult } from '../triage/triage-replay.service.js';
 import { CaseWorkService } from './case-work.service.js';
 import { AssignCaseDto, ConfirmOverrideDto, CreateLetterDto, OutcomeRecordedDto, OverrideCategoryDto, OverrideResultDto, RecordOutcomeDto } from './dto/case-work.dto.js';
 import { CreateKeyedComplaintDto } from './dto/create-keyed-complaint.dto.js';
@@ -21,6 +22,7 @@ export class CaseWorkController {
     private readonly work: CaseWorkService,
     private readonly overrides: OverridesService,
     private readonly letters: LettersService,
+    private readonly replay: TriageReplayService,
   ) {}
 
   /** A complaint that came by letter, email, phone or in person; deadlines run from receivedAt. */
@@ -59,6 +61,13 @@ export class CaseWorkController {
   @HttpCode(204)
   async assign(@Param('reference') reference: string, @Body() body: AssignCaseDto, @CurrentStaff() staff: StaffUser): Promise<void> {
     await this.work.assign(reference, body.assigneeId, staff);
+  }
+
+  /** Runs the current rule set over the case; records a new triage when the category changes. */
+  @Post(':reference/retriage')
+  @HttpCode(200)
+  retriage(@Param('reference') reference: string): Promise<ReplayResult> {
+    return this.replay.replayReference(reference, false, 'retriage');
   }
 
   @Post(':reference/letters')

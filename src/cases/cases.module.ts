@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { LettersModule } from '../letters/letters.module.js';
+import { TriageModule } from '../triage/triage.module.js';
 import { CaseHistoryService } from './case-history.service.js';
 import { CaseWorkController } from './case-work.controller.js';
 import { CaseWorkService } from './case-work.service.js';
@@ -9,7 +10,7 @@ import { CasesService } from './cases.service.js';
 import { OverridesService } from './overrides.service.js';
 
 @Module({
-  imports: [ComplaintsModule, LettersModule],
+  imports: [ComplaintsModule, LettersModule, TriageModule],
   controllers: [CasesController, CaseWorkController],
   providers: [CasesService, CaseWorkService, OverridesService, CaseHistoryService],
   exports: [CasesService, CaseWorkService, OverridesService, CaseHistoryService, LettersModule],

@@ -58,17 +58,18 @@ export class TriageDecisionService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())`,
         [randomUUID(), complaintId, RULESET_VERSION, decision.category, decision.confidence, decision.needsReview, JSON.stringify(decision.reg15Grounds), trigger],
       );
-      await manager.query(
+      const [[{ category }]] = (await manager.query(
         `UPDATE complaints
             SET triage_category = $2,
                 category = COALESCE(override_category, $2),
                 status = CASE WHEN status = 'received' THEN 'triaged' ELSE status END,
                 triaged_at = COALESCE(triaged_at, now()),
                 updated_at = now()
-          WHERE id = $1`,
+          WHERE id = $1 RETURNING category`,
         [complaintId, decision.category],
-      );
-      if (decision.category === 'criminal') await this.deadlines.start(manager, complaintId, ['iopc_referral'], new Date());
+      )) as [[{ category: string }], number];
+      // A possible offence starts the statutory clock, whether the first triage or a later rule set found it.
+      if (category === 'criminal') await this.deadlines.start(manager, complaintId, ['iopc_referral'], new Date());
       await this.caseLog.append(manager, {
         reference: complaint.reference,
         actor: 'worker',

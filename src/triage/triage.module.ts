@@ -3,12 +3,14 @@ import { QueueModule } from '../queue/queue.module.js';
 import { TriageDecisionService } from './triage-decision.service.js';
 import { TriageFactsService } from './triage-facts.service.js';
 import { TriageQueueService } from './triage-queue.service.js';
+import { TriageReplayRunner } from './triage-replay-runner.service.js';
+import { TriageReplayService } from './triage-replay.service.js';
 import { TriageStepsService } from './triage-steps.service.js';
 
 /** Triage services usable from any process; the worker adds the processor. */
 @Module({
   imports: [QueueModule],
-  providers: [TriageFactsService, TriageStepsService, TriageDecisionService, TriageQueueService],
-  exports: [TriageFactsService, TriageStepsService, TriageDecisionService, TriageQueueService],
+  providers: [TriageFactsService, TriageStepsService, TriageDecisionService, TriageQueueService, TriageReplayService, TriageReplayRunner],
+  exports: [TriageFactsService, TriageStepsService, TriageDecisionService, TriageQueueService, TriageReplayService, TriageReplayRunner],
 })
 export class TriageModule {}
