@@ -9,9 +9,11 @@ import { ComplaintsModule } from './complaints/complaints.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { TriageWorkerModule } from './triage/triage-worker.module.js';
 import { TriageModule } from './triage/triage.module.js';
@@ -38,7 +40,7 @@ export class AppModule {
         AuditModule,
         DeadlinesModule,
         TriageModule,
-        ...(roles.api ? [AuthModule, UsersModule, ComplaintsModule, CasesModule, HealthModule, WebModule] : []),
+        ...(roles.api ? [RateLimitModule, AuthModule, UsersModule, ComplaintsModule, CasesModule, HealthModule, WebModule, DeadLettersModule] : []),
         ...(roles.worker ? [TriageWorkerModule, OutboxModule] : []),
       ],
     };

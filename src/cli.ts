@@ -4,6 +4,8 @@ import { CommandFactory } from 'nest-commander';
 import { AppModule } from './app.module.js';
 import { exitOnStartupError, prepareServices } from './bootstrap.js';
 import { loadEnvironment } from './config/environment.js';
+import { RetryFailedCommand } from './dead-letters/dead-letters.command.js';
+import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
 import { TriageReplayCommand } from './triage/triage-replay.command.js';
 import { TriageModule } from './triage/triage.module.js';
 
@@ -12,7 +14,7 @@ async function main(): Promise<void> {
   const env = loadEnvironment();
   await prepareServices(env);
 
-  @Module({ imports: [AppModule.forRoot(env, { api: false, worker: false }), TriageModule], providers: [TriageReplayCommand] })
+  @Module({ imports: [AppModule.forRoot(env, { api: false, worker: false }), TriageModule, DeadLettersModule], providers: [TriageReplayCommand, RetryFailedCommand] })
   class CliModule {}
 
   await CommandFactory.run(CliModule, {

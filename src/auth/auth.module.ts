@@ -5,6 +5,7 @@ import { Environment } from '../config/environment.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
+import { LoginAttemptsService } from './login-attempts.service.js';
 import { TokenService } from './token.service.js';
 
 @Module({
@@ -20,7 +21,7 @@ import { TokenService } from './token.service.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService],
+  providers: [TokenService, LoginAttemptsService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenService, LoginAttemptsService],
 })
 export class AuthModule {}

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { TooManyRequestsError } from '../rate-limit/too-many-requests.error.js';
 import { DomainError } from './domain-error.js';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -48,6 +49,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: request.id, route: request.routeOptions?.url }, 'request failed');
     }
     if (body.statusCode === 503) reply.header('retry-after', '5');
+    if (exception instanceof TooManyRequestsError) reply.header('retry-after', String(exception.retryAfter));
     const wantsHtml = !request.url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html');
     if (wantsHtml && body.statusCode === 401) {
       void reply.redirect(`/login?next=${encodeURIComponent(request.url.split('?')[0])}`, 303);

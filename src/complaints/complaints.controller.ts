@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Public } from '../auth/roles.decorator.js';
+import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
 import { DomainError } from '../common/domain-error.js';
 import { ComplaintsService } from './complaints.service.js';
 import { ComplaintReceiptDto, CreateComplaintDto } from './dto/create-complaint.dto.js';
@@ -14,6 +15,7 @@ export class ComplaintsController {
   constructor(private readonly complaints: ComplaintsService) {}
 
   @Post()
+  @RateLimit('intake')
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key returns the same reference' })
   @ApiCreatedResponse({ type: ComplaintReceiptDto })

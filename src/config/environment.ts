@@ -56,6 +56,17 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(256)
   WORKER_CONCURRENCY = 16;
 
+  /**
+   * How long a worker holds a job before another may take it as stalled (a killed worker's jobs run again after
+   * this). Steps take milliseconds, so the default leaves ample room.
+   */
+  @Transform(toInt) @IsInt() @Min(1000)
+  WORKER_LOCK_MS = 30_000;
+
+  /** Seconds a complaint may wait untriaged before the sweeper queues it again (after Redis lost its jobs). */
+  @Transform(toInt) @IsInt() @Min(1)
+  TRIAGE_SWEEP_SECONDS = 60;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

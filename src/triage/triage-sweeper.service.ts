@@ -1,15 +1,14 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Environment } from '../config/environment.js';
 import { RULE_STEP_NAMES } from './rules/rule.types.js';
 import { RULESET_VERSION } from './rules/ruleset.js';
 import { TriageQueueService } from './triage-queue.service.js';
 
-const SWEEP_MS = 30_000;
-const STALE_AFTER = '60 seconds';
 const LIMIT = 1000;
 
 /**
- * The database is the truth: a complaint stored but still untriaged a minute later (Redis restarted empty, a job
+ * The database is the truth: a complaint stored but still untriaged TRIAGE_SWEEP_SECONDS later (Redis restarted empty, a job
  * lost) is queued again. Job ids make this harmless when the first jobs are still waiting.
  */
 @Injectable()
@@ -18,12 +17,14 @@ export class TriageSweeperService implements OnApplicationBootstrap, OnApplicati
   private timer?: NodeJS.Timeout;
 
   constructor(
+    private readonly env: Environment,
     private readonly dataSource: DataSource,
     private readonly triageQueue: TriageQueueService,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep().catch(() => undefined), SWEEP_MS);
+    const every = Math.max(1000, (this.env.TRIAGE_SWEEP_SECONDS * 1000) / 2);
+    this.timer = setInterval(() => void this.sweep().catch(() => undefined), every);
   }
 
   onApplicationShutdown(): void {
@@ -36,9 +37,9 @@ export class TriageSweeperService implements OnApplicationBootstrap, OnApplicati
               (SELECT count(*) FROM triage_step_results r
                 WHERE r.complaint_id = c.id AND r.ruleset_version = $1 AND r.step = ANY($2))::int AS steps_done
          FROM complaints c
-        WHERE c.status = 'received' AND c.updated_at < now() - interval '${STALE_AFTER}'
+        WHERE c.status = 'received' AND c.updated_at < now() - make_interval(secs => $3)
         ORDER BY c.updated_at LIMIT ${LIMIT}`,
-      [RULESET_VERSION, RULE_STEP_NAMES],
+      [RULESET_VERSION, RULE_STEP_NAMES, this.env.TRIAGE_SWEEP_SECONDS],
     )) as Array<{ id: string; steps_done: number }>;
     if (!rows.length) return 0;
     const complete = rows.filter((r) => r.steps_done === RULE_STEP_NAMES.length);

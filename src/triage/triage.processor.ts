@@ -1,6 +1,5 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, type OnModuleInit } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Worker, type Job } from 'bullmq';
 import { Environment } from '../config/environment.js';
 import { TRIAGE_QUEUE, type TriageJobData, type TriageJobName } from '../queue/queues.js';
 import { DECIDE_STEP, type StepName } from './rules/rule.types.js';
@@ -8,26 +7,45 @@ import { TriageDecisionService } from './triage-decision.service.js';
 import { TriageQueueService } from './triage-queue.service.js';
 import { TriageStepsService } from './triage-steps.service.js';
 
-/** Queue plumbing only: each job runs one rule step, or the deciding step once all rule steps are stored. */
-@Processor(TRIAGE_QUEUE)
-export class TriageProcessor extends WorkerHost implements OnModuleInit {
+/**
+ * Queue plumbing only: each job runs one rule step, or the deciding step once all rule steps are stored.
+ * The BullMQ worker is built here, not by a decorator, so its concurrency and lock come from the configuration.
+ */
+@Injectable()
+export class TriageProcessor implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(TriageProcessor.name);
+  private worker?: Worker<TriageJobData, string, TriageJobName>;
 
   constructor(
     private readonly env: Environment,
     private readonly steps: TriageStepsService,
     private readonly decision: TriageDecisionService,
     private readonly queue: TriageQueueService,
-  ) {
-    super();
-  }
+  ) {}
 
   onModuleInit(): void {
-    this.worker.concurrency = this.env.WORKER_CONCURRENCY;
+    this.worker = new Worker<TriageJobData, string, TriageJobName>(TRIAGE_QUEUE, (job) => this.process(job), {
+      connection: { url: this.env.REDIS_URL, maxRetriesPerRequest: null },
+      prefix: this.env.QUEUE_PREFIX,
+      concurrency: this.env.WORKER_CONCURRENCY,
+      lockDuration: this.env.WORKER_LOCK_MS,
+      stalledInterval: this.env.WORKER_LOCK_MS,
+    });
+    this.worker.on('failed', (job, error) =>
+      this.logger.warn({ jobId: job?.id, job: job?.name, queue: TRIAGE_QUEUE, attempt: job?.attemptsMade, err: error.message }, 'triage job failed'),
+    );
+    this.worker.on('error', (error) => this.logger.warn({ queue: TRIAGE_QUEUE, err: error.message }, 'triage worker error'));
+    this.logger.log({ queue: TRIAGE_QUEUE, concurrency: this.env.WORKER_CONCURRENCY }, 'triage worker ready');
   }
 
-  async process(job: Job<TriageJobData, unknown, TriageJobName>): Promise<string> {
+  /** Lets the jobs in hand finish, then stops. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  async process(job: Job<TriageJobData, string, TriageJobName>): Promise<string> {
     const { complaintId } = job.data;
+    this.logger.debug({ jobId: job.id, job: job.name, queue: TRIAGE_QUEUE }, 'triage job started');
     if (job.name === DECIDE_STEP) {
       const decision = await this.decision.decide(complaintId);
       return decision ? decision.category : 'already decided';
@@ -35,15 +53,5 @@ export class TriageProcessor extends WorkerHost implements OnModuleInit {
     const complete = await this.steps.run(job.name as StepName, complaintId);
     if (complete) await this.queue.requestDecision(complaintId);
     return complete ? 'stored; all steps done' : 'stored';
-  }
-
-  @OnWorkerEvent('failed')
-  onFailed(job: Job<TriageJobData> | undefined, error: Error): void {
-    this.logger.warn({ jobId: job?.id, job: job?.name, queue: TRIAGE_QUEUE, attempt: job?.attemptsMade, err: error.message }, 'triage job failed');
-  }
-
-  @OnWorkerEvent('completed')
-  onCompleted(job: Job<TriageJobData>): void {
-    this.logger.debug({ jobId: job.id, job: job.name, queue: TRIAGE_QUEUE }, 'triage job done');
   }
 }

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { Public } from '../auth/roles.decorator.js';
+import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
 import { ComplaintStatusService } from '../complaints/complaint-status.service.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import { formValues, toComplaintDto, validateForm, type FormValues } from './complaint-form.js';
@@ -23,6 +24,7 @@ export class ComplaintFormController {
   }
 
   @Post()
+  @RateLimit('intake')
   @HttpCode(200)
   async submit(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const values = formValues(body);
@@ -45,6 +47,7 @@ export class ComplaintFormController {
 
   /** A POST, so the email address never appears in a URL or an access log. */
   @Post('status')
+  @RateLimit('login')
   @HttpCode(200)
   async status(@Body() body: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
     const reference = typeof body?.reference === 'string' ? body.reference.slice(0, 40) : '';

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/roles.decorator.js';
 import { SESSION_COOKIE, TokenService } from '../auth/token.service.js';
 import { Environment } from '../config/environment.js';
-import { UsersService } from '../users/users.service.js';
+import { LoginAttemptsService } from '../auth/login-attempts.service.js';
+import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
 
 const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(cases|audit)(\/[\w-]*)?$/.test(next) ? next : '/cases');
 
@@ -13,7 +14,7 @@ const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(cases|audi
 @Controller()
 export class SignInPagesController {
   constructor(
-    private readonly users: UsersService,
+    private readonly attempts: LoginAttemptsService,
     private readonly tokens: TokenService,
     private readonly env: Environment,
   ) {}
@@ -25,11 +26,12 @@ export class SignInPagesController {
   }
 
   @Public()
+  @RateLimit('login')
   @Post('login')
-  async login(@Body() body: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
+  async login(@Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const email = typeof body?.email === 'string' ? body.email : '';
     const password = typeof body?.password === 'string' ? body.password : '';
-    const user = email && password ? await this.users.authenticate(email, password) : null;
+    const user = email && password ? await this.attempts.signIn(email, password, request.ip) : null;
     if (!user) {
       await reply.status(401).view('login.njk', { csrfToken: reply.generateCsrf(), error: 'Enter a correct email address and password', email, next: safeNext(body?.next) });
       return;
