@@ -8,6 +8,7 @@ import { loggerParams } from './common/logging.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
+import { ConnectionErrorsGuard } from './database/connection-errors.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         ...(roles.api ? [RateLimitModule, AuthModule, UsersModule, ComplaintsModule, CasesModule, HealthModule, WebModule, DeadLettersModule] : []),
         ...(roles.worker ? [TriageWorkerModule, OutboxModule] : []),
       ],
+      providers: [ConnectionErrorsGuard],
     };
   }
 }

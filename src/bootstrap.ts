@@ -11,7 +11,7 @@ import { ConfigurationError, type Environment } from './config/environment.js';
 import { prepareDatabase, ServiceUnavailableError } from './database/prepare-database.js';
 import { redisOptions } from './queue/redis-options.js';
 import { UsersService } from './users/users.service.js';
-import { setUpWeb } from './web/http-setup.js';
+import { setUpWeb, startDraining } from './web/http-setup.js';
 
 /** Room for a 20,000-character complaint in four-byte characters, and little more. */
 const BODY_LIMIT = 128 * 1024;
@@ -81,7 +81,7 @@ const SHUTDOWN_GRACE_MS = 30_000;
  * On SIGTERM or SIGINT: stop taking requests, let in-flight requests and jobs finish (app.close runs every
  * shutdown hook), then exit 0. A second signal, or the grace period running out, exits at once.
  */
-export function closeOnSignals(app: INestApplicationContext): void {
+export function closeOnSignals(app: INestApplicationContext | NestFastifyApplication): void {
   let closing = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {
@@ -89,6 +89,7 @@ export function closeOnSignals(app: INestApplicationContext): void {
       closing = true;
       new NestLogger('Shutdown').log(`${signal}: draining in-flight work`);
       setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+      if ('getHttpAdapter' in app) startDraining(app);
       app.close().then(
         () => process.exit(0),
         () => process.exit(1),

@@ -11,12 +11,17 @@ const STATUS_TEXT: Record<number, string> = {
 
 const DATABASE_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
 
+// TypeORM's errors when the connection under a query runner was lost mid-request.
+const RELEASED_RUNNER = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError', 'ConnectionIsNotSetError']);
+
 function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string }; message?: string };
+  const e = error as { code?: string; driverError?: { code?: string }; message?: string; name?: string; constructor?: { name?: string } };
   const code = e?.driverError?.code ?? e?.code;
   return (
     (code !== undefined && DATABASE_UNAVAILABLE.has(code)) ||
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e?.message ?? '')
+    RELEASED_RUNNER.has(e?.name ?? '') ||
+    RELEASED_RUNNER.has(e?.constructor?.name ?? '') ||
+    /Connection terminated|connection error|timeout exceeded when trying to connect|terminating connection|Query runner already released/i.test(e?.message ?? '')
   );
 }
 

@@ -33,6 +33,18 @@ const londonDateTime = (iso: string | Date) => DateTime.fromJSDate(new Date(iso)
 const needsCsrf = (request: FastifyRequest) =>
   request.method === 'POST' && !request.url.startsWith('/api/') && !(request.headers['content-type'] ?? '').startsWith('application/json');
 
+const draining = new WeakSet<object>();
+
+/**
+ * Graceful shutdown over keep-alive: from now on every response asks the client to close its connection, and idle
+ * connections are closed at once, so the server can stop as soon as the requests in flight have their answers.
+ */
+export function startDraining(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  draining.add(fastify);
+  fastify.server.closeIdleConnections();
+}
+
 /** Cookies, CSRF, security headers, templates and static assets for the server-rendered pages. */
 export async function setUpWeb(app: NestFastifyApplication, env: Environment): Promise<void> {
   await app.register(fastifyCookie, { secret: env.AUTH_SECRET });
@@ -55,6 +67,9 @@ export async function setUpWeb(app: NestFastifyApplication, env: Environment): P
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (draining.has(fastify)) reply.header('connection', 'close');
+  });
   fastify.addHook('preHandler', (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
     if (needsCsrf(request)) fastify.csrfProtection(request, reply, done);
     else done();
