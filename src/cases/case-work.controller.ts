@@ -10,6 +10,7 @@ import { CaseWorkService } from './case-work.service.js';
 import { AssignCaseDto, ConfirmOverrideDto, CreateLetterDto, OutcomeRecordedDto, OverrideCategoryDto, OverrideResultDto, RecordOutcomeDto } from './dto/case-work.dto.js';
 import { CreateKeyedComplaintDto } from './dto/create-keyed-complaint.dto.js';
 import { OverridesService } from './overrides.service.js';
+import { CaseReferencePipe } from './case-reference.pipe.js';
 
 /** Officers' work on cases. Every move appends to the case log with its actor. */
 @ApiTags('cases')
@@ -39,40 +40,40 @@ export class CaseWorkController {
   @HttpCode(200)
   @ApiOkResponse({ type: OutcomeRecordedDto })
   @ApiConflictResponse({ description: 'the outcome does not fit the case’s category and state; nothing changed' })
-  outcome(@Param('reference') reference: string, @Body() body: RecordOutcomeDto, @CurrentStaff() staff: StaffUser): Promise<OutcomeRecordedDto> {
+  outcome(@Param('reference', CaseReferencePipe) reference: string, @Body() body: RecordOutcomeDto, @CurrentStaff() staff: StaffUser): Promise<OutcomeRecordedDto> {
     return this.work.recordOutcome(reference, body.kind, body.notes, staff);
   }
 
   @Post(':reference/classification')
   @HttpCode(200)
   @ApiOkResponse({ type: OverrideResultDto, description: 'applied at once, or pending when it takes a criminal case off the IOPC route' })
-  classify(@Param('reference') reference: string, @Body() body: OverrideCategoryDto, @CurrentStaff() staff: StaffUser): Promise<OverrideResultDto> {
+  classify(@Param('reference', CaseReferencePipe) reference: string, @Body() body: OverrideCategoryDto, @CurrentStaff() staff: StaffUser): Promise<OverrideResultDto> {
     return this.overrides.request(reference, body.category, body.reason, staff);
   }
 
   @Post(':reference/classification/confirmation')
   @HttpCode(200)
   @ApiOkResponse({ type: OverrideResultDto, description: 'a second officer confirms or rejects a pending downgrade' })
-  confirm(@Param('reference') reference: string, @Body() body: ConfirmOverrideDto, @CurrentStaff() staff: StaffUser): Promise<OverrideResultDto> {
+  confirm(@Param('reference', CaseReferencePipe) reference: string, @Body() body: ConfirmOverrideDto, @CurrentStaff() staff: StaffUser): Promise<OverrideResultDto> {
     return this.overrides.decide(reference, body.confirm, body.reason, staff);
   }
 
   @Post(':reference/assignment')
   @HttpCode(204)
-  async assign(@Param('reference') reference: string, @Body() body: AssignCaseDto, @CurrentStaff() staff: StaffUser): Promise<void> {
+  async assign(@Param('reference', CaseReferencePipe) reference: string, @Body() body: AssignCaseDto, @CurrentStaff() staff: StaffUser): Promise<void> {
     await this.work.assign(reference, body.assigneeId, staff);
   }
 
   /** Runs the current rule set over the case; records a new triage when the category changes. */
   @Post(':reference/retriage')
   @HttpCode(200)
-  retriage(@Param('reference') reference: string): Promise<ReplayResult> {
+  retriage(@Param('reference', CaseReferencePipe) reference: string): Promise<ReplayResult> {
     return this.replay.replayReference(reference, false, 'retriage');
   }
 
   @Post(':reference/letters')
   @HttpCode(201)
-  createLetter(@Param('reference') reference: string, @Body() body: CreateLetterDto, @CurrentStaff() staff: StaffUser): Promise<LetterView> {
+  createLetter(@Param('reference', CaseReferencePipe) reference: string, @Body() body: CreateLetterDto, @CurrentStaff() staff: StaffUser): Promise<LetterView> {
     return this.letters.create(reference, body.kind, staff);
   }
 }

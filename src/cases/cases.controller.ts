@@ -7,6 +7,7 @@ import { CaseHistoryService, type HistoryEntry } from './case-history.service.js
 import { CasesService } from './cases.service.js';
 import { CaseDetailDto, CaseListDto, StatsDto } from './dto/case.dto.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
+import { CaseReferencePipe } from './case-reference.pipe.js';
 
 /** Reading cases: officers, auditors and admins. */
 @ApiTags('cases')
@@ -28,20 +29,20 @@ export class CasesController {
 
   @Get('cases/:reference')
   @ApiOkResponse({ type: CaseDetailDto })
-  async get(@Param('reference') reference: string, @CurrentStaff() staff: StaffUser): Promise<CaseDetailDto> {
+  async get(@Param('reference', CaseReferencePipe) reference: string, @CurrentStaff() staff: StaffUser): Promise<CaseDetailDto> {
     const found = await this.cases.get(reference);
     // Auditors check the record, not the person: they see who complained by id only.
     return staff.role === 'auditor' ? { ...found, complainant: { id: found.complainant.id } } : found;
   }
 
   @Get('cases/:reference/history')
-  caseHistory(@Param('reference') reference: string): Promise<HistoryEntry[]> {
+  caseHistory(@Param('reference', CaseReferencePipe) reference: string): Promise<HistoryEntry[]> {
     return this.history.forCase(reference);
   }
 
   @Get('cases/:reference/letters')
   @Roles('officer')
-  lettersOf(@Param('reference') reference: string): Promise<LetterView[]> {
+  lettersOf(@Param('reference', CaseReferencePipe) reference: string): Promise<LetterView[]> {
     return this.letters.list(reference);
   }
 

@@ -1,9 +1,12 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { isEmail, registerDecorator, type ValidationOptions } from 'class-validator';
 
 // Control characters other than tab, line feed and carriage return have no place in a complaint.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-/** Text with at least one visible character and no control characters (null bytes included). */
+// Half of a UTF-16 surrogate pair on its own: not a character; Postgres cannot store it and validator.js throws on it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Well-formed text with at least one visible character and no control characters (null bytes included). */
 export function IsCleanText(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
@@ -12,7 +15,7 @@ export function IsCleanText(options?: ValidationOptions): PropertyDecorator {
       propertyName: propertyName as string,
       options: { message: '$property must contain visible text and no control characters', ...options },
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && /\S/.test(value) && !CONTROL_CHARACTERS.test(value),
+        validate: (value: unknown) => typeof value === 'string' && !LONE_SURROGATE.test(value) && /\S/.test(value) && !CONTROL_CHARACTERS.test(value),
       },
     });
 }
@@ -54,6 +57,20 @@ export function IsPlausibleInstant(options?: ValidationOptions): PropertyDecorat
           const time = Date.parse(value);
           return !Number.isNaN(time) && time <= Date.now() + 366 * 86_400_000 && time >= Date.parse('2000-01-01T00:00:00Z');
         },
+      },
+    });
+}
+
+/** An email address; text that is not well-formed Unicode is refused before validator.js sees it (it would throw). */
+export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isEmailAddress',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be an email address', ...options },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && !LONE_SURROGATE.test(value) && isEmail(value),
       },
     });
 }

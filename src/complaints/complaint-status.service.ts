@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import type { CaseStatus } from '../cases/case-status.js';
+import { REFERENCE_PATTERN } from '../cases/case-reference.pipe.js';
 import { emailKey } from './complainant-keys.js';
 
 /** What each status means to the person who complained, in plain words. */
@@ -33,6 +34,7 @@ export class ComplaintStatusService {
 
   /** The status of one complaint, only to someone who knows both its reference and the email it was sent from. */
   async lookup(reference: string, email: string): Promise<ComplainantView | null> {
+    if (!REFERENCE_PATTERN.test(reference.trim().toUpperCase())) return null;
     const [row] = (await this.dataSource.query(
       `SELECT c.reference, c.received_at, c.status, p.email_key FROM complaints c JOIN complainants p ON p.id = c.complainant_id
         WHERE c.reference = $1`,

@@ -19,6 +19,7 @@ import { LettersService } from '../letters/letters.service.js';
 import { UsersService } from '../users/users.service.js';
 import { errorList, formFields, validateForm, type FieldErrors } from './form-validation.js';
 import { navigation } from './navigation.js';
+import { CaseReferencePipe } from '../cases/case-reference.pipe.js';
 
 const DONE: Record<string, string> = {
   assigned: 'The case has been assigned.',
@@ -59,20 +60,20 @@ export class CasePagesController {
   }
 
   @Get(':reference')
-  async case(@Param('reference') reference: string, @Query('done') done: string | undefined, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
+  async case(@Param('reference', CaseReferencePipe) reference: string, @Query('done') done: string | undefined, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
     await this.render(reply, reference, staff, { done: done ? DONE[done] : undefined });
   }
 
   @Roles('officer')
   @Post(':reference/assignment')
-  async assign(@Param('reference') reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
+  async assign(@Param('reference', CaseReferencePipe) reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
     const fields = formFields(body, ['assigneeId']);
     await this.act(reply, reference, staff, AssignCaseDto, { assigneeId: fields.assigneeId || null }, 'assigned', (dto) => this.work.assign(reference, dto.assigneeId, staff));
   }
 
   @Roles('officer')
   @Post(':reference/classification')
-  async classify(@Param('reference') reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
+  async classify(@Param('reference', CaseReferencePipe) reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
     await this.act(reply, reference, staff, OverrideCategoryDto, formFields(body, ['category', 'reason']), 'classified', async (dto) => {
       const result = await this.overrides.request(reference, dto.category, dto.reason, staff);
       return result.state === 'pending' ? 'pending' : 'classified';
@@ -81,7 +82,7 @@ export class CasePagesController {
 
   @Roles('officer')
   @Post(':reference/classification/confirmation')
-  async confirm(@Param('reference') reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
+  async confirm(@Param('reference', CaseReferencePipe) reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
     const fields = formFields(body, ['confirm', 'confirmReason']);
     const values = { confirm: fields.confirm === 'yes' ? true : fields.confirm === 'no' ? false : undefined, reason: fields.confirmReason };
     await this.act(reply, reference, staff, ConfirmOverrideDto, values, 'confirmed', (dto) => this.overrides.decide(reference, dto.confirm, dto.reason, staff));
@@ -89,13 +90,13 @@ export class CasePagesController {
 
   @Roles('officer')
   @Post(':reference/outcome')
-  async outcome(@Param('reference') reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
+  async outcome(@Param('reference', CaseReferencePipe) reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
     await this.act(reply, reference, staff, RecordOutcomeDto, formFields(body, ['kind', 'notes']), 'outcome', (dto) => this.work.recordOutcome(reference, dto.kind, dto.notes, staff));
   }
 
   @Roles('officer')
   @Post(':reference/letters')
-  async letter(@Param('reference') reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
+  async letter(@Param('reference', CaseReferencePipe) reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
     await this.act(reply, reference, staff, CreateLetterDto, formFields(body, ['kind']), 'letter', (dto) => this.letters.create(reference, dto.kind, staff));
   }
 

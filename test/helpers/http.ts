@@ -62,7 +62,10 @@ export async function waitForTriage(baseUrl: string, token: string, reference: s
 export class FormBrowser {
   private readonly cookies = new Map<string, string>();
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   async get(path: string) {
     return this.request('GET', path);
@@ -82,12 +85,12 @@ export class FormBrowser {
       method,
       redirect: 'manual',
       body,
-      headers: { accept: 'text/html', ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), cookie: this.cookieHeader() },
+      headers: { ...this.headers, accept: 'text/html', ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), cookie: this.cookieHeader() },
     });
     this.keep(response);
     for (let hops = 0; response.status >= 300 && response.status < 400 && hops < 5; hops++) {
       url = new URL(response.headers.get('location')!, url).href;
-      response = await fetch(url, { redirect: 'manual', headers: { accept: 'text/html', cookie: this.cookieHeader() } });
+      response = await fetch(url, { redirect: 'manual', headers: { ...this.headers, accept: 'text/html', cookie: this.cookieHeader() } });
       this.keep(response);
     }
     return { status: response.status, html: await response.text(), url };

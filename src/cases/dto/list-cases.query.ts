@@ -25,7 +25,7 @@ export class ListCasesQuery {
   overdue?: boolean;
 
   @ApiPropertyOptional({ description: 'full-text search over summary and details' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional() @IsString() @MaxLength(200) @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: '$property must not contain control characters' })
   q?: string;
 
   @ApiPropertyOptional({ enum: SORTS, default: 'due' })

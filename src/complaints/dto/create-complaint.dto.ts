@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { IsCleanText, IsPastCalendarDate } from '../../common/validators.js';
+import { IsDefined, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsCleanText, IsEmailAddress, IsPastCalendarDate } from '../../common/validators.js';
 import { SUBJECT_ROLES, type SubjectRole } from '../complaint-categories.js';
 
 export class ComplainantDto {
@@ -10,7 +10,7 @@ export class ComplainantDto {
   name: string;
 
   @ApiProperty({ example: 'jo.bloggs@example.org' })
-  @IsString() @MaxLength(254) @IsEmail({}, { message: '$property must be an email address' })
+  @IsString() @MaxLength(254) @IsEmailAddress()
   email: string;
 
   @ApiPropertyOptional({ maxLength: 40 })

@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmailAddress } from '../../common/validators.js';
 import { ROLES, type Role } from '../user.entity.js';
 
 export class CreateUserDto {
   @ApiProperty()
-  @IsString() @MaxLength(254) @IsEmail({}, { message: '$property must be an email address' })
+  @IsString() @MaxLength(254) @IsEmailAddress()
   email: string;
 
   @ApiProperty({ minLength: 12 })
