@@ -1,4 +1,6 @@
 import { CreateSchema1795617660209 } from './1795617660209-CreateSchema.js';
+import { ProtectCaseEvents1795618899053 } from './1795618899053-ProtectCaseEvents.js';
+import { AddCaseEventTypeIndex1795619061700 } from './1795619061700-AddCaseEventTypeIndex.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
-export const MIGRATIONS: Function[] = [CreateSchema1795617660209];
+export const MIGRATIONS: Function[] = [CreateSchema1795617660209, ProtectCaseEvents1795618899053, AddCaseEventTypeIndex1795619061700];
