@@ -8,6 +8,7 @@ import { CasesService } from '../cases/cases.service.js';
 import { ListCasesQuery } from '../cases/dto/list-cases.query.js';
 import { Environment } from '../config/environment.js';
 import { UsersService } from '../users/users.service.js';
+import { navigation } from './navigation.js';
 
 const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(cases|audit)(\/[\w-]*)?$/.test(next) ? next : '/cases');
 
@@ -69,11 +70,4 @@ export class StaffPagesController {
   async case(@Param('reference') reference: string, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
     await reply.view('case.njk', { case: await this.cases.get(reference), staff, navigation: navigation(staff) });
   }
-}
-
-function navigation(staff: StaffUser) {
-  return [
-    { href: '/cases', text: 'Cases' },
-    ...(staff.role === 'auditor' || staff.role === 'admin' ? [{ href: '/audit', text: 'Audit' }] : []),
-  ];
 }

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AuditApiModule } from '../audit/audit-api.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { AuditPagesController } from './audit-pages.controller.js';
 import { ComplaintFormController } from './complaint-form.controller.js';
 import { StaffPagesController } from './staff-pages.controller.js';
 
 @Module({
-  imports: [AuthModule, CasesModule, ComplaintsModule, UsersModule],
-  controllers: [ComplaintFormController, StaffPagesController],
+  imports: [AuditApiModule, AuthModule, CasesModule, ComplaintsModule, UsersModule],
+  controllers: [AuditPagesController, ComplaintFormController, StaffPagesController],
 })
 export class WebModule {}
