@@ -7,7 +7,7 @@ import { CaseLogService } from '../src/audit/case-log.service.js';
 import { ChainVerifyService } from '../src/audit/chain-verify.service.js';
 import { eventHash, GENESIS_HASH } from '../src/audit/event-hash.js';
 import { dataSourceOptions } from '../src/database/data-source.js';
-import { freshDatabase, scratchUrl } from './bench-database.js';
+import { dropDatabase, freshDatabase, scratchUrl } from './bench-database.js';
 
 /**
  * npm run bench:append: what serialising the append costs. Each run commits EVENTS one-event transactions from
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     console.log(`bench: results written to ${file}`);
   } finally {
     await db.destroy();
+    await dropDatabase(databaseUrl);
   }
 }
 

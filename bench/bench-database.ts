@@ -10,20 +10,22 @@ export function scratchUrl(suffix: string): string {
   return url.toString();
 }
 
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Drops (when asked) and creates the scratch database, then migrates it. */
 export async function freshDatabase(databaseUrl: string, drop: boolean): Promise<void> {
-  if (drop) {
-    const url = new URL(databaseUrl);
-    const name = decodeURIComponent(url.pathname.slice(1));
-    url.pathname = '/postgres';
-    const client = new pg.Client({ connectionString: url.toString() });
-    await client.connect();
-    try {
-      await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-    } finally {
-      await client.end();
-    }
-  }
+  if (drop) await dropDatabase(databaseUrl);
   await prepareDatabase(databaseUrl);
 }
 

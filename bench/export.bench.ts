@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { loadEnvironment } from '../src/config/environment.js';
 import { freshDatabase, rssMiB, scratchUrl } from './bench-database.js';
@@ -15,6 +16,7 @@ import { seedEvents } from './seed-events.js';
  */
 const EVENTS = Number(argument('--events') ?? 1_000_000);
 const SAMPLE_MS = 100;
+const BENCH_PREFIX = 'bench_export';
 /** Caps the API's V8 heap: an export far larger than the cap that still completes was never held in memory. */
 const HEAP_MIB = argument('--heap-mib');
 
@@ -41,12 +43,16 @@ async function prepare(databaseUrl: string): Promise<void> {
   const [{ n }] = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM case_events')).rows;
   await client.end();
   if (n >= EVENTS) console.log(`bench: reusing ${n} events in ${new URL(databaseUrl).pathname.slice(1)} (--fresh to seed again)`);
-  else await seedEvents(databaseUrl, EVENTS - n);
+  else {
+    const started = Date.now();
+    await seedEvents(databaseUrl, EVENTS - n);
+    console.log(`bench: seeded ${EVENTS - n} chained events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
 }
 
 async function startApi(databaseUrl: string): Promise<{ child: ChildProcess; baseUrl: string }> {
   const port = await freePort();
-  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', QUEUE_PREFIX: `bench_${port}`, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '0', AUDIT_VERIFY_INTERVAL_MINUTES: '0' };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', QUEUE_PREFIX: BENCH_PREFIX, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '0', AUDIT_VERIFY_INTERVAL_MINUTES: '0' };
   const flags = HEAP_MIB ? [`--max-old-space-size=${HEAP_MIB}`] : [];
   const child = spawn(process.execPath, [...flags, 'dist/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -143,6 +149,20 @@ async function main(): Promise<void> {
     console.log(`bench: results written to ${file}`);
   } finally {
     child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await deleteRedisKeys(env.REDIS_URL);
+  }
+}
+
+/** The API registers its queues in Redis; leave nothing behind. */
+async function deleteRedisKeys(redisUrl: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const keys = await redis.keys(`${BENCH_PREFIX}:*`);
+    if (keys.length) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
   }
 }
 
