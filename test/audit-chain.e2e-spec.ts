@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -65,8 +67,13 @@ describe('the case log: append-only, gapless under concurrent writers, verified'
       const broken = await verify();
       expect(broken).toMatchObject({ ok: false, firstBrokenSequence: 3, reason: 'hash' });
       expect(broken.events).toBe((await sequences(t.db)).length);
-      const watched = await t.app.get(ChainWatchService).check();
-      expect(watched).toMatchObject({ ok: false, firstBrokenSequence: 3 });
+      const loud = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      try {
+        expect(await t.app.get(ChainWatchService).check()).toMatchObject({ ok: false, firstBrokenSequence: 3 });
+        expect(loud).toHaveBeenCalledWith(expect.objectContaining({ alert: 'CASE_LOG_CHAIN_BROKEN', firstBrokenSequence: 3 }), expect.stringContaining('TAMPERING'));
+      } finally {
+        loud.mockRestore();
+      }
     } finally {
       await asTamperingSuperuser(t.db, `UPDATE case_events SET details = $1 WHERE sequence = 3`, [original.details]);
     }

@@ -41,8 +41,8 @@ function IsNotBeforeFrom(): PropertyDecorator {
 
 export class ExportQuery {
   @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv' })
-  @Transform(blankToUndefined)
-  @IsOptional() @IsIn(EXPORT_FORMATS, { message: `$property must be one of: ${EXPORT_FORMATS.join(', ')}` })
+  @Transform(({ value }) => (value === '' || value === undefined ? 'csv' : value))
+  @IsIn(EXPORT_FORMATS, { message: `$property must be one of: ${EXPORT_FORMATS.join(', ')}` })
   format: ExportFormat = 'csv';
 
   @ApiPropertyOptional({ description: 'events at or after this date (London day) or instant', example: '2026-11-01' })
