@@ -1,8 +1,12 @@
 import { CreateSchema1795617660209 } from './1795617660209-CreateSchema.js';
 import { AddCaseWork1795618884961 } from './1795618884961-AddCaseWork.js';
+import { ProtectCaseEvents1795618899053 } from './1795618899053-ProtectCaseEvents.js';
+import { AddCaseEventTypeIndex1795619061700 } from './1795619061700-AddCaseEventTypeIndex.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
   CreateSchema1795617660209,
   AddCaseWork1795618884961,
+  ProtectCaseEvents1795618899053,
+  AddCaseEventTypeIndex1795619061700,
 ];

@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditApiModule } from './audit/audit-api.module.js';
+import { AuditWorkerModule } from './audit/audit-worker.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CasesModule } from './cases/cases.module.js';
@@ -41,8 +43,8 @@ export class AppModule {
         AuditModule,
         DeadlinesModule,
         TriageModule,
-        ...(roles.api ? [RateLimitModule, AuthModule, UsersModule, ComplaintsModule, CasesModule, HealthModule, WebModule, DeadLettersModule] : []),
-        ...(roles.worker ? [TriageWorkerModule, OutboxModule] : []),
+        ...(roles.api ? [RateLimitModule, AuthModule, UsersModule, ComplaintsModule, CasesModule, HealthModule, AuditApiModule, WebModule, DeadLettersModule] : []),
+        ...(roles.worker ? [TriageWorkerModule, OutboxModule, AuditWorkerModule] : []),
       ],
       providers: [ConnectionErrorsGuard],
     };

@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('case_events')
 @Index('case_events_reference_sequence_idx', ['reference', 'sequence'])
 @Index('case_events_occurred_at_idx', ['occurredAt'])
+@Index('case_events_type_sequence_idx', ['type', 'sequence'])
 export class CaseEvent {
   @PrimaryColumn('bigint')
   sequence: string;

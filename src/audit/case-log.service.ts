@@ -31,11 +31,13 @@ export class CaseLogService {
     const sequence = head ? Number(head.sequence) + 1 : 1;
     const prevHash = head?.hash ?? GENESIS_HASH;
     const occurredAt = new Date().toISOString();
-    const hash = eventHash(prevHash, { sequence, occurredAt, ...event });
+    // Hash what jsonb will give back to a verifier (a Date becomes its ISO string, undefined disappears), not the live object.
+    const details = JSON.parse(JSON.stringify(event.details)) as Record<string, unknown>;
+    const hash = eventHash(prevHash, { sequence, occurredAt, reference: event.reference, actor: event.actor, type: event.type, details });
     await manager.query(
       `INSERT INTO case_events (sequence, occurred_at, reference, actor, type, details, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [sequence, occurredAt, event.reference, event.actor, event.type, event.details, prevHash, hash],
+      [sequence, occurredAt, event.reference, event.actor, event.type, details, prevHash, hash],
     );
     return sequence;
   }

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AuditApiModule } from '../audit/audit-api.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { AuditPagesController } from './audit-pages.controller.js';
 import { ComplaintFormController } from './complaint-form.controller.js';
 import { CasePagesController } from './case-pages.controller.js';
 import { SignInPagesController } from './sign-in-pages.controller.js';
 
 @Module({
-  imports: [AuthModule, CasesModule, ComplaintsModule, UsersModule],
-  controllers: [ComplaintFormController, SignInPagesController, CasePagesController],
+  imports: [AuditApiModule, AuthModule, CasesModule, ComplaintsModule, UsersModule],
+  controllers: [AuditPagesController, ComplaintFormController, SignInPagesController, CasePagesController],
 })
 export class WebModule {}
