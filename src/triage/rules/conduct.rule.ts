@@ -1,17 +1,34 @@
-import { compileVocabulary, findMatches, toEvidence } from './phrase-matcher.js';
-import { complaintText } from './rule-text.js';
 import type { RuleStep } from './rule.types.js';
+import { cappedWeight, compileSignals, scanSignals, toEvidence } from './signal-scan.js';
+import { analyse } from './text-analysis.js';
 import { loadVocabulary } from './vocabulary.js';
 
-const signals = compileVocabulary(loadVocabulary('conduct'));
+const signals = compileSignals(loadVocabulary('conduct'));
 
-/** A non-criminal allegation about the office holder's own behaviour. */
+export const CONDUCT_SCORE = 2;
+/** When conduct towards the office holder's own staff makes up this share of the allegation, reg 15 may apply. */
+const OWN_STAFF_SHARE = 0.6;
+
+/**
+ * A non-criminal allegation about the office holder's own behaviour: rudeness, not replying, undeclared interests,
+ * misuse of official accounts, broken promises, discrimination, unfair public statements.
+ *
+ * Verdicts: conduct | none.
+ */
 export const conductRule: RuleStep = {
   name: 'conduct',
-  question: "Does it allege misconduct by the office holder personally, short of an offence?",
+  question: 'Does it allege misconduct by the office holder personally, short of an offence?',
   run(facts) {
-    const matches = findMatches(complaintText(facts), signals).filter((m) => !m.negated);
-    const score = matches.reduce((s, m) => s + m.weight, 0);
-    return { verdict: score >= 2 ? 'conduct' : 'none', evidence: toEvidence(matches), findings: { score } };
+    const hits = scanSignals(analyse(facts), signals);
+    const counted = hits.filter((h) => h.counted);
+    const positive = cappedWeight(counted.filter((h) => h.weight > 0));
+    const score = cappedWeight(counted);
+    const ownStaff = cappedWeight(counted.filter((h) => h.kind === 'own_staff'));
+    const towardsOwnStaff = ownStaff >= CONDUCT_SCORE && ownStaff >= positive * OWN_STAFF_SHARE;
+    return {
+      verdict: score >= CONDUCT_SCORE ? 'conduct' : 'none',
+      evidence: toEvidence(hits),
+      findings: { score, towardsOwnStaff, signals: [...new Set(counted.filter((h) => h.weight > 0).map((h) => h.signal))] },
+    };
   },
 };

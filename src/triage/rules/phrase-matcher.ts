@@ -1,113 +1,179 @@
 /**
- * Turns the phrase lists of a vocabulary file into matches with the exact words quoted from the complaint.
+ * Turns the phrase lists of a vocabulary file into regular expressions, compiled once when a rule loads.
  *
  * Phrase syntax, kept simple enough for a panel officer to read and review:
+ *   word         the word itself, any case, whole word only
  *   word*        any word starting "word" (bribe* matches bribe, bribed, bribery)
- *   (a|b|c)      any one of the alternatives
- *   ..           up to five words in between ("took .. money")
- * Matching ignores case; whole words only.
+ *   (a|b c|d)    any one of the alternatives (an alternative may be several words)
+ *   (a|b)?       optionally one of the alternatives
+ *   #            a number, in figures or words (12, 1,000, forty, dozens)
+ *   _            any one word
+ *   ..           up to five words in between, within one sentence ("took .. money")
+ *   {term}       a shared list defined under `terms:` in the same file
+ *   \*           a literal asterisk (as in f***)
+ * Words in a phrase may be separated in the text by spaces, commas, quotation marks or hyphens.
+ *
+ * Every construct compiles to a pattern without nested unbounded repetition, so matching stays linear in the
+ * length of the text (the cost test in phrase-matcher.spec.ts runs every rule over 20,000 adversarial characters).
  */
-export interface Signal {
-  meaning: string;
-  weight: number;
-  phrases: string[];
-  /** False when the phrase itself already contains the negation ("did not reply"). Default true. */
-  negatable?: boolean;
+
+/** Between the words of a phrase: spaces, commas, quotation marks, brackets, hyphens (never a sentence end). */
+const SEP = String.raw`[\s,'"‘’“”()\[\]/–—-]+`;
+/** One word of running text: apostrophes and hyphens only inside it, so a word boundary is never ambiguous. */
+const WORD = String.raw`\w+(?:['’-]\w+)*`;
+const GAP = String.raw`(?:${SEP}${WORD}){0,5}?${SEP}`;
+const NUMBER_WORDS = [
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty',
+  'thirty', 'forty', 'fifty', 'sixty', 'hundred', 'hundreds', 'dozen', 'dozens', 'several', 'countless', 'numerous',
+];
+const NUMBER = String.raw`(?:\d[\d,.]*(?:k|m|bn|p|%)?|${NUMBER_WORDS.join('|')})`;
+
+export class PhraseSyntaxError extends Error {}
+
+/** The regular-expression source of one phrase (without flags or word boundaries). */
+function phraseSource(phrase: string, terms: Record<string, string> = {}): string {
+  return new PhraseParser(expandTerms(phrase.trim(), terms), phrase).parseSequence(false);
 }
 
-export interface Vocabulary {
-  step: string;
-  description?: string;
-  signals: Record<string, Signal>;
-  [extra: string]: unknown;
+/** One phrase as a global, case-insensitive expression matching whole words. */
+export function phraseToRegExp(phrase: string, terms: Record<string, string> = {}): RegExp {
+  return wordBounded(phraseSource(phrase, terms));
 }
 
-export interface PhraseMatch {
-  signal: string;
-  meaning: string;
-  weight: number;
-  quote: string;
+/** Many phrases as one expression, so a signal scans the text once. */
+export function phrasesToRegExp(phrases: string[], terms: Record<string, string> = {}): RegExp {
+  return wordBounded(phrases.map((p) => `(?:${phraseSource(p, terms)})`).join('|'));
+}
+
+function wordBounded(source: string): RegExp {
+  return new RegExp(String.raw`(?<!\w)(?<!\w['’])(?:${source})(?!\w)`, 'giu');
+}
+
+function expandTerms(phrase: string, terms: Record<string, string>, depth = 0): string {
+  if (depth > 3) throw new PhraseSyntaxError(`terms nest too deeply in "${phrase}"`);
+  return phrase.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const term = terms[name];
+    if (term === undefined) throw new PhraseSyntaxError(`unknown term {${name}} in phrase "${phrase}"`);
+    return `(${expandTerms(term, terms, depth + 1)})`;
+  });
+}
+
+/** A tiny recursive-descent parser: sequence := token (space token)*; token := atom '?'?; atom := word | group | '#'. */
+class PhraseParser {
+  private i = 0;
+
+  constructor(
+    private readonly src: string,
+    private readonly phrase: string,
+  ) {}
+
+  parseSequence(inGroup: boolean): string {
+    const tokens: Array<{ source: string; optional: boolean; gapBefore: boolean }> = [];
+    let gap = false;
+    for (;;) {
+      this.skipSpaces();
+      const ch = this.src[this.i];
+      if (ch === undefined || (inGroup && (ch === '|' || ch === ')'))) break;
+      if (this.src.startsWith('..', this.i)) {
+        this.i += 2;
+        gap = tokens.length > 0;
+        continue;
+      }
+      const source = this.parseAtom();
+      const optional = this.src[this.i] === '?';
+      if (optional) this.i++;
+      tokens.push({ source, optional, gapBefore: gap });
+      gap = false;
+    }
+    if (!tokens.length) throw new PhraseSyntaxError(`empty phrase or alternative in "${this.phrase}"`);
+    if (!inGroup && this.i < this.src.length) throw new PhraseSyntaxError(`unexpected "${this.src[this.i]}" in "${this.phrase}"`);
+    // An optional token takes one separator with it, so "(a|an)? fraud" matches "fraud" and "a fraud".
+    if (tokens.every((t) => t.optional)) throw new PhraseSyntaxError(`phrase "${this.phrase}" would match nothing at all`);
+    let out = '';
+    let started = false;
+    for (const t of tokens) {
+      const join = t.gapBefore ? GAP : SEP;
+      if (!started) out += t.optional ? `(?:${t.source}${SEP})?` : t.source;
+      else out += t.optional ? `(?:${join}${t.source})?` : `${join}${t.source}`;
+      started ||= !t.optional;
+    }
+    return out;
+  }
+
+  private parseAtom(): string {
+    const ch = this.src[this.i];
+    if (ch === '(') {
+      this.i++;
+      const alternatives = [this.parseSequence(true)];
+      while (this.src[this.i] === '|') {
+        this.i++;
+        alternatives.push(this.parseSequence(true));
+      }
+      if (this.src[this.i] !== ')') throw new PhraseSyntaxError(`unclosed "(" in "${this.phrase}"`);
+      this.i++;
+      return `(?:${alternatives.join('|')})`;
+    }
+    if (ch === '_') {
+      this.i++;
+      return WORD;
+    }
+    let out = '';
+    while (this.i < this.src.length && !/[\s()|?]/.test(this.src[this.i])) {
+      const c = this.src[this.i++];
+      if (c === '\\' && /[*#_()|?.]/.test(this.src[this.i] ?? '')) out += `\\${this.src[this.i++]}`;
+      else if (c === '*') out += String.raw`\w*(?:['’-]\w+)*`;
+      else if (c === '#') out += NUMBER;
+      else if (c === "'" || c === '’') out += `['’]`;
+      else if (c === '-') out += String.raw`[\s-]?`;
+      else if (/[\w&£%]/.test(c)) out += c;
+      else throw new PhraseSyntaxError(`character "${c}" is not allowed in phrase "${this.phrase}"`);
+    }
+    if (!out) throw new PhraseSyntaxError(`unexpected "${this.src[this.i]}" in "${this.phrase}"`);
+    return out;
+  }
+
+  private skipSpaces(): void {
+    while (/\s/.test(this.src[this.i] ?? '')) this.i++;
+  }
+}
+
+export interface RawMatch {
   index: number;
-  negated: boolean;
+  end: number;
+  quote: string;
 }
 
-interface CompiledSignal extends Signal {
-  name: string;
-  patterns: RegExp[];
-}
-
-const GAP = String.raw`(?:[\s,]+[\w'’-]+){0,5}?[\s,]+`;
-const NEGATORS = /\b(?:not|no|never|neither|nor|without|nothing|nobody|none|cannot|denied|deny|denies)\b|n['’]t\b/i;
-const CLAUSE_BREAK = /[.;:!?()\n]|\b(?:but|however|although|though|because|whereas)\b/gi;
-
-export function phraseToRegExp(phrase: string): RegExp {
-  const source = phrase
-    .trim()
-    .replace(/^\.\.\s+|\s+\.\.$/g, '')
-    .split(/\s+\.\.\s+/)
-    .map(partToSource)
-    .join(GAP);
-  return new RegExp(String.raw`(?<![\w'’])${source}(?![\w])`, 'giu');
-}
-
-function partToSource(part: string): string {
-  let out = '';
-  for (let i = 0; i < part.length; i++) {
-    const ch = part[i];
-    if (ch === '(') out += '(?:';
-    else if (ch === ')' || ch === '|') out += ch;
-    else if (ch === '?' && part[i - 1] === ')') out += '?';
-    else if (/\s/.test(ch)) out += /\s/.test(part[i - 1] ?? '') ? '' : String.raw`[\s-]+`;
-    else if (ch === '*') out += String.raw`[\w'’-]*`;
-    else if (ch === "'" || ch === '’') out += `['’]`;
-    else out += ch.replace(/[.+?^${}[\]\\]/g, '\\$&');
+/** Every non-overlapping match of the expression, leftmost-longest as the engine finds them. */
+export function matchAll(text: string, pattern: RegExp): RawMatch[] {
+  const out: RawMatch[] = [];
+  for (const m of text.matchAll(pattern)) {
+    const index = m.index ?? 0;
+    out.push({ index, end: index + m[0].length, quote: m[0] });
   }
   return out;
 }
 
-export function compileVocabulary(vocabulary: Vocabulary): CompiledSignal[] {
-  return Object.entries(vocabulary.signals).map(([name, signal]) => ({
-    ...signal,
-    name,
-    patterns: signal.phrases.map(phraseToRegExp),
-  }));
-}
+const NEGATORS =
+  /\b(?:not|no|never|neither|nor|without|nothing|nobody|none|cannot|hardly|denied|deny|denies|untrue|false that|no one|no evidence)\b|n['’]t\b/i;
+const CLAUSE_BREAK = /[.;:!?()\n,"“”]|\b(?:but|however|although|though|because|whereas|and|while|until|yet|instead|when|if|then|after|before|so|who|which)\b/gi;
+const LOOKBACK_WORDS = 6;
+const NEW_SUBJECT = /\b(?:i|he|she|they|we)\b/i;
 
-/** True when a negating word stands earlier in the same clause, within a few words of the match. */
+/**
+ * True when a negating word stands earlier in the same clause, within six words of the match, and no new subject
+ * starts between them ("when I did not answer he put a note..." does not negate "put").
+ */
 export function isNegated(text: string, index: number): boolean {
-  const before = text.slice(Math.max(0, index - 60), index);
+  const before = text.slice(Math.max(0, index - 80), index);
   let clauseStart = 0;
   for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = (m.index ?? 0) + m[0].length;
-  const clause = before.slice(clauseStart).split(/\s+/).slice(-6).join(' ');
-  return NEGATORS.test(clause);
+  const clause = before.slice(clauseStart).trim().split(/\s+/).slice(-LOOKBACK_WORDS).join(' ');
+  const negator = lastMatch(clause, NEGATORS);
+  return negator >= 0 && !NEW_SUBJECT.test(clause.slice(negator).replace(/^\S+/, ''));
 }
 
-/** Every match of every signal in text, earliest first; overlapping matches of one signal are kept once. */
-export function findMatches(text: string, signals: CompiledSignal[]): PhraseMatch[] {
-  const matches: PhraseMatch[] = [];
-  for (const signal of signals) {
-    const taken: Array<[number, number]> = [];
-    for (const pattern of signal.patterns) {
-      for (const m of text.matchAll(pattern)) {
-        const start = m.index ?? 0;
-        const end = start + m[0].length;
-        if (taken.some(([s, e]) => start < e && end > s)) continue;
-        taken.push([start, end]);
-        matches.push({
-          signal: signal.name,
-          meaning: signal.meaning,
-          weight: signal.weight,
-          quote: m[0],
-          index: start,
-          negated: signal.negatable !== false && isNegated(text, start),
-        });
-      }
-    }
-  }
-  return matches.sort((a, b) => a.index - b.index);
+function lastMatch(text: string, pattern: RegExp): number {
+  let at = -1;
+  for (const m of text.matchAll(new RegExp(pattern.source, 'gi'))) at = m.index ?? at;
+  return at;
 }
-
-export const totalWeight = (matches: PhraseMatch[]) => matches.reduce((sum, m) => sum + m.weight, 0);
-
-export const toEvidence = (matches: PhraseMatch[]) =>
-  matches.map((m) => ({ quote: m.quote, meaning: m.negated ? `${m.meaning} (negated: not counted)` : m.meaning }));

@@ -1,17 +1,32 @@
-import { compileVocabulary, findMatches, toEvidence } from './phrase-matcher.js';
-import { complaintText } from './rule-text.js';
 import type { RuleStep } from './rule.types.js';
+import { cappedWeight, compileSignals, scanSignals, toEvidence } from './signal-scan.js';
+import { analyse } from './text-analysis.js';
 import { loadVocabulary } from './vocabulary.js';
 
-const signals = compileVocabulary(loadVocabulary('political'));
+const signals = compileSignals(loadVocabulary('political'));
 
-/** Disagreement with decisions, policy, budget, appointments or views: not a conduct matter (reg 10). */
+export const POLITICAL_SCORE = 3;
+/** The writer's objection supports a topic but cannot make a complaint political alone. */
+const DISAGREEMENT_CAP = 2;
+
+/**
+ * Disagreement with decisions, policy, budget and precept, priorities, appointments, party or views: not a conduct
+ * matter (reg 10). Needs at least one topic.
+ *
+ * Verdicts: political | none.
+ */
 export const politicalRule: RuleStep = {
   name: 'political',
   question: 'Is it disagreement with a decision, policy, budget, appointment or political view?',
   run(facts) {
-    const matches = findMatches(complaintText(facts), signals).filter((m) => !m.negated);
-    const score = matches.reduce((s, m) => s + m.weight, 0);
-    return { verdict: score >= 3 ? 'political' : 'none', evidence: toEvidence(matches), findings: { score } };
+    const hits = scanSignals(analyse(facts), signals);
+    const topics = hits.filter((h) => h.kind === 'topic' && h.counted);
+    const disagreement = Math.min(cappedWeight(hits.filter((h) => h.kind === 'disagreement')), DISAGREEMENT_CAP);
+    const score = cappedWeight(topics) + disagreement;
+    return {
+      verdict: topics.length && score >= POLITICAL_SCORE ? 'political' : 'none',
+      evidence: toEvidence(hits),
+      findings: { score, topics: [...new Set(topics.map((h) => h.signal))] },
+    };
   },
 };

@@ -1,22 +1,128 @@
-import { compileVocabulary, findMatches, toEvidence } from './phrase-matcher.js';
-import { complaintText } from './rule-text.js';
-import type { RuleStep } from './rule.types.js';
-import { loadVocabulary } from './vocabulary.js';
+import type { Evidence, RuleStep } from './rule.types.js';
+import { compileSignals, OFFICIAL_PARTIES, partyWords, scanSignals, type SignalHit } from './signal-scan.js';
+import { analyse, type AnalysedText } from './text-analysis.js';
+import { loadPartiesVocabulary, loadVocabulary, type PartySpec } from './vocabulary.js';
 
-const signals = compileVocabulary(loadVocabulary('remit'));
-const ROUTES = ['force', 'chief_constable', 'opcc_staff', 'council', 'court', 'nhs', 'probation', 'fire', 'landlord', 'other_body'];
+const vocabulary = loadPartiesVocabulary();
+const PARTIES: Record<string, PartySpec> = vocabulary.parties;
+const remitSignals = compileSignals(vocabulary);
+/** What someone did (rudeness, an offence, a failure) counts for whoever did it. */
+const actSignals = [
+  ...compileSignals(loadVocabulary('conduct')).filter((s) => s.actor !== 'any' && s.weight > 0),
+  ...compileSignals(loadVocabulary('criminal-allegation')).filter((s) => s.actor !== 'any' && (s.kind === 'act' || s.kind === 'named')),
+];
+const decisionSignals = compileSignals(loadVocabulary('political')).filter((s) => s.kind === 'topic');
 
-/** Who is the complaint about: the office holder, or a body the panel must redirect to? */
+const ACT_WEIGHT = 2;
+const INSTITUTION = /^(?:the\s+)?(?:police|force|constabulary|local police)$/i;
+const MENTION_CAP = 4;
+/** Another party must score at least this, and more than the office holder, for the complaint to leave the panel. */
+const MIN_OTHER_SCORE = 2;
+
+export type Route = 'force' | 'pcc' | 'opcc_chief_executive' | 'other_body';
+
+interface PartyScore {
+  party: string;
+  mentions: number;
+  /** Mentions of police officers as people (not "the police" as an institution). */
+  officers: number;
+  topics: number;
+  acts: number;
+  total: number;
+  quotes: SignalHit[];
+}
+
+/**
+ * Who is the complaint about? Counts, for the office holder and for every other party, how often it is named
+ * (not merely as the one in charge), the subject matter that belongs to it, and the acts it is said to have done.
+ *
+ * Verdicts: office_holder | force | chief_constable | opcc_staff | other_body | unclear.
+ */
 export const remitRule: RuleStep = {
   name: 'remit',
-  question: "Is it about the office holder's own conduct, or about another body?",
+  question: "Is it about the office holder's own conduct, or about police officers, the chief constable, the office's staff or another body?",
   run(facts) {
-    const matches = findMatches(complaintText(facts), signals).filter((m) => !m.negated);
-    const weights: Record<string, number> = {};
-    for (const m of matches) weights[m.signal] = (weights[m.signal] ?? 0) + m.weight;
-    const officeHolder = weights.office_holder ?? 0;
-    const [route, routeWeight] = ROUTES.map((r) => [r, weights[r] ?? 0] as const).sort((a, b) => b[1] - a[1])[0];
-    const verdict = routeWeight === 0 ? (officeHolder > 0 ? 'office_holder' : 'unclear') : routeWeight > officeHolder ? route : 'office_holder';
-    return { verdict, evidence: toEvidence(matches), findings: { weights, route: verdict === 'office_holder' ? null : route } };
+    const analysis = analyse(facts);
+    const scores = scoreParties(analysis);
+    const officeHolder = scores.get('office_holder')!;
+    const others = [...scores.values()].filter((s) => s.party !== 'office_holder').sort((a, b) => b.total - a.total);
+    const best = others[0];
+    const redirect = best && best.total >= MIN_OTHER_SCORE && best.total > officeHolder.total;
+    const party = redirect ? best.party : officeHolder.total > 0 ? 'office_holder' : 'unclear';
+    const spec = redirect ? PARTIES[best.party] : undefined;
+    const verdict = !spec ? party : spec.route === 'other_body' ? 'other_body' : party === 'police' ? 'force' : party;
+
+    const evidence: Evidence[] = [];
+    const lead = redirect ? best : officeHolder;
+    const because = redirect
+      ? `about ${spec!.meaning}, not the office holder's own conduct: redirect to ${spec!.body}`
+      : "about the office holder's own conduct";
+    for (const hit of lead.quotes.slice(0, 6)) evidence.push({ quote: hit.quote, meaning: `${because} (${hit.meaning})` });
+    if (!evidence.length) evidence.push({ quote: facts.summary, meaning: party === 'unclear' ? 'no party is clearly named; taken to be about the office holder' : because });
+    const alsoAbout = others.filter((s) => s !== best || !redirect).filter((s) => s.total >= MIN_OTHER_SCORE).map((s) => s.party);
+    if (!redirect && alsoAbout.length) {
+      evidence.push({ quote: scores.get(alsoAbout[0])!.quotes[0]?.quote ?? facts.summary, meaning: `also mentions ${alsoAbout.map(partyWords).join(', ')}: that part may need redirecting` });
+    }
+    return {
+      verdict,
+      evidence,
+      findings: {
+        route: (spec?.route ?? null) as Route | null,
+        body: spec?.body ?? null,
+        party,
+        scores: Object.fromEntries([...scores.values()].filter((s) => s.total > 0).map((s) => [s.party, s.total])),
+        alsoAbout,
+      },
+    };
   },
 };
+
+function scoreParties(analysis: AnalysedText): Map<string, PartyScore> {
+  const scores = new Map<string, PartyScore>();
+  const at = (party: string) => {
+    let s = scores.get(party);
+    if (!s) scores.set(party, (s = { party, mentions: 0, officers: 0, topics: 0, acts: 0, total: 0, quotes: [] }));
+    return s;
+  };
+  at('office_holder');
+  for (const m of analysis.mentions) {
+    if (m.pronoun || !(m.party in PARTIES) || m.party === 'not_an_actor' || m.responsibility) continue;
+    at(m.party).mentions += 1;
+    if (m.party === 'police' && !INSTITUTION.test(m.text)) at(m.party).officers += 1;
+  }
+  for (const hit of scanSignals(analysis, remitSignals)) {
+    if (hit.negated) continue;
+    if (hit.kind && hit.kind in PARTIES) {
+      at(hit.kind).topics += hit.weight;
+      at(hit.kind).quotes.push(hit);
+    } else if (hit.kind === 'failure') credit(at, hit, false);
+  }
+  for (const hit of scanSignals(analysis, actSignals)) if (!hit.negated) credit(at, hit, true);
+  // a decision, policy or budget is the office holder's, unless the text says police or another body made it
+  for (const hit of scanSignals(analysis, decisionSignals)) {
+    if (!hit.negated && !OFFICIAL_PARTIES.has(hit.actor.party)) {
+      at('office_holder').acts += 1;
+      at('office_holder').quotes.push(hit);
+    }
+  }
+  for (const s of scores.values()) {
+    // The office's staff are often named only as go-betweens ("a member of staff rang me back"): they count
+    // as the subject only when the complaint says they did something.
+    // Likewise "the police" named as an institution rather than for what officers did; officers themselves count.
+    const named = s.party === 'police' && !s.acts && !s.topics ? s.officers : s.mentions;
+    const mentions = s.party === 'opcc_staff' && !s.acts ? 0 : Math.min(named, MENTION_CAP);
+    s.total = mentions + s.topics + s.acts;
+  }
+  return scores;
+}
+
+/**
+ * Credits an act to whoever did it: a police officer, a body or the office's staff when the text says so;
+ * otherwise the office holder when the signal counted for them (for signals with an actor rule).
+ */
+function credit(at: (party: string) => PartyScore, hit: SignalHit, byRule: boolean): void {
+  const party = OFFICIAL_PARTIES.has(hit.actor.party) ? hit.actor.party : byRule && hit.counted ? 'office_holder' : hit.actor.party;
+  if (!(party in PARTIES) || party === 'not_an_actor') return;
+  at(party).acts += ACT_WEIGHT;
+  at(party).quotes.unshift(hit);
+}

@@ -1,0 +1,159 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { api, login, waitForTriage } from './helpers/http.js';
+import { ADMIN, startTestApp, type TestApp } from './helpers/test-app.js';
+
+/**
+ * Runs labelled complaints through the real pipeline (API, queued rule steps, Postgres trigram similarity for
+ * repetition) and checks the categories: at least 95% right and every criminal case caught, for each set.
+ * The project's own cases always run; the shared examples run whenever ../shared/examples/complaints.json exists.
+ */
+
+interface LabelledCase {
+  id: string;
+  category: string;
+  route: string | null;
+  tricky: boolean;
+  why: string;
+  complaint: {
+    complainant: { name: string; email: string; postalAddress?: string };
+    subject: { role: string; name?: string };
+    summary: string;
+    details: string;
+    incidentDate?: string;
+  };
+  history?: Array<{ summary: string; details: string; daysBefore: number }>;
+}
+
+interface Outcome {
+  labelled: LabelledCase;
+  category: string | null;
+  route: string | null;
+  confidence: number | null;
+}
+
+const CATEGORIES = ['criminal', 'conduct', 'vexatious', 'political', 'non_policing'];
+const MIN_ACCURACY = 0.95;
+const MIN_ROUTE_ACCURACY = 0.9;
+const PARALLEL = 16;
+const projectRoot = new URL('../', import.meta.url);
+const sharedExamples = new URL('../shared/examples/complaints.json', projectRoot);
+const projectCases = new URL('fixtures/triage-cases.json', import.meta.url);
+
+const readCases = (url: URL) => JSON.parse(readFileSync(url, 'utf8')) as LabelledCase[];
+
+async function inBatches<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += PARALLEL) results.push(...(await Promise.all(items.slice(i, i + PARALLEL).map(work))));
+  return results;
+}
+
+async function submit(t: TestApp, body: unknown): Promise<string> {
+  const response = await api<{ reference: string }>(t.baseUrl, 'POST', '/api/complaints', { body });
+  if (response.status !== 201) throw new Error(`intake refused a labelled complaint: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.reference;
+}
+
+/** Earlier complaints by the same person, received `daysBefore` days ago and already closed. */
+async function insertHistory(t: TestApp, cases: LabelledCase[]): Promise<void> {
+  const earlier = cases.flatMap((c) => (c.history ?? []).map((h) => ({ c, h })));
+  await inBatches(earlier, async ({ c, h }) => {
+    const reference = await submit(t, { complainant: c.complaint.complainant, subject: c.complaint.subject, summary: h.summary, details: h.details });
+    await t.db.query(
+      `UPDATE complaints SET received_at = now() - make_interval(days => $2), status = 'closed', updated_at = now() WHERE reference = $1`,
+      [reference, h.daysBefore],
+    );
+  });
+}
+
+async function waitForAll(t: TestApp, references: string[], timeoutMs = 45_000): Promise<Map<string, { category: string; findings: Record<string, unknown> }>> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = (await t.db.query(
+      `SELECT c.reference, c.triage_category AS category, r.findings
+         FROM complaints c JOIN triage_step_results r ON r.complaint_id = c.id AND r.step = 'decide'
+        WHERE c.reference = ANY($1) AND c.triage_category IS NOT NULL`,
+      [references],
+    )) as Array<{ reference: string; category: string; findings: Record<string, unknown> }>;
+    if (rows.length === references.length || Date.now() > until) return new Map(rows.map((r) => [r.reference, r]));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function triageAll(t: TestApp, cases: LabelledCase[]): Promise<Outcome[]> {
+  await insertHistory(t, cases);
+  const references = await inBatches(cases, (c) => submit(t, c.complaint));
+  const triaged = await waitForAll(t, references);
+  return cases.map((labelled, i) => {
+    const row = triaged.get(references[i]);
+    return { labelled, category: row?.category ?? null, route: (row?.findings.route as string) ?? null, confidence: (row?.findings.confidence as number) ?? null };
+  });
+}
+
+function report(name: string, outcomes: Outcome[]): { accuracy: number; missedCriminal: Outcome[]; routeAccuracy: number } {
+  const table = CATEGORIES.map((expected) => [
+    expected,
+    ...CATEGORIES.map((got) => outcomes.filter((o) => o.labelled.category === expected && o.category === got).length),
+    outcomes.filter((o) => o.labelled.category === expected && !CATEGORIES.includes(o.category ?? '')).length,
+  ]);
+  const right = outcomes.filter((o) => o.category === o.labelled.category);
+  const routed = outcomes.filter((o) => o.labelled.category === 'non_policing' && o.labelled.route);
+  const routedRight = routed.filter((o) => o.category === 'non_policing' && o.route === o.labelled.route);
+  const misses = outcomes.filter((o) => o.category !== o.labelled.category || (o.labelled.route && o.category === 'non_policing' && o.route !== o.labelled.route));
+  const lines = [
+    `${name}: ${right.length}/${outcomes.length} right (${((100 * right.length) / outcomes.length).toFixed(1)}%), routes ${routedRight.length}/${routed.length}`,
+    `${'expected \\ got'.padEnd(16)}${[...CATEGORIES, 'none'].map((c) => c.padStart(13)).join('')}`,
+    ...table.map(([expected, ...counts]) => `${String(expected).padEnd(16)}${counts.map((n) => String(n).padStart(13)).join('')}`),
+    ...misses.map((o) => `  miss ${o.labelled.id}: expected ${o.labelled.category}${o.labelled.route ? `/${o.labelled.route}` : ''}, got ${o.category}${o.route ? `/${o.route}` : ''} (${o.labelled.why})`),
+  ];
+  console.log(lines.join('\n'));
+  return {
+    accuracy: right.length / outcomes.length,
+    missedCriminal: outcomes.filter((o) => o.labelled.category === 'criminal' && o.category !== 'criminal'),
+    routeAccuracy: routed.length ? routedRight.length / routed.length : 1,
+  };
+}
+
+describe('triage accuracy through the real pipeline', () => {
+  let t: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    token = await login(t.baseUrl, ADMIN.email, ADMIN.password);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const sets: Array<[string, URL]> = [['project cases (test/fixtures/triage-cases.json)', projectCases]];
+  if (existsSync(sharedExamples)) sets.push(['shared examples (../shared/examples/complaints.json)', sharedExamples]);
+
+  it.each(sets)('%s: at least 95%% right, every criminal case caught', async (name, url) => {
+    const outcomes = await triageAll(t, readCases(url));
+    const { accuracy, missedCriminal, routeAccuracy } = report(name, outcomes);
+    expect(missedCriminal.map((o) => `${o.labelled.id} -> ${o.category}`)).toEqual([]);
+    expect(accuracy).toBeGreaterThanOrEqual(MIN_ACCURACY);
+    expect(routeAccuracy).toBeGreaterThanOrEqual(MIN_ROUTE_ACCURACY);
+  });
+
+  it('names the first case in the evidence of the third copy of the same complaint, and links it as a duplicate', async () => {
+    const body = {
+      complainant: { name: 'Repeat Writer', email: `repeat.writer.${Date.now()}@example.net` },
+      subject: { role: 'pcc' },
+      summary: 'The Commissioner did not reply to my three letters about the closure of the Westfield station counter.',
+      details: 'I wrote to the Commissioner in March, April and May about the closure of the Westfield counter and never had a reply.',
+    };
+    const first = await submit(t, body);
+    const second = await submit(t, body);
+    await waitForTriage(t.baseUrl, token, second);
+    const third = await submit(t, body);
+    const triaged = await waitForTriage(t.baseUrl, token, third);
+    const repetition = triaged.triage.steps.find((s: { step: string }) => s.step === 'repetition');
+    expect(repetition.verdict).toBe('duplicate_of_open');
+    expect(repetition.evidence[0]).toContain(first);
+    expect(repetition.evidenceDetail[0].meaning).toContain(`the first such complaint ${first}`);
+    const decide = triaged.triage.steps.find((s: { step: string }) => s.step === 'decide');
+    expect(decide.evidence.join(' ')).toContain(first);
+  });
+});
