@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { AppProcess } from './helpers/app-process.js';
@@ -6,6 +7,9 @@ import { OwnRedis } from './helpers/redis-server.js';
 import { createTestDatabase, dropTestDatabase, testDatabaseName } from './helpers/test-database.js';
 
 /** Each test starts its own processes against its own database and its own redis-server, so nothing else is disturbed. */
+// Generous time limits: these tests start processes and wait on recovery, and must not fail because CI is busy.
+jest.setTimeout(180_000);
+
 describe('faults: nothing accepted is lost, nothing is recorded twice', () => {
   let redis: OwnRedis;
   let database: string;
@@ -43,7 +47,7 @@ describe('faults: nothing accepted is lost, nothing is recorded twice', () => {
     fetch(`${baseUrl}/api/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(complaintBody()) })
       .then(async (r) => ({ status: r.status, reference: r.status === 201 ? ((await r.json()) as { reference: string }).reference : null }))
       .catch(() => ({ status: 0, reference: null }));
-  async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (Date.now() < until) {
       if (await check()) return;
@@ -63,7 +67,7 @@ describe('faults: nothing accepted is lost, nothing is recorded twice', () => {
     const api = await start('main');
     const first = await start('worker');
     const results = await Promise.all(Array.from({ length: 300 }, () => submit(api.baseUrl)));
-    expect(results.every((r) => r.status === 201)).toBe(true);
+    expect(results.filter((r) => r.status !== 201).map((r) => r.status)).toEqual([]);
     await waitFor('some triage to happen', async () => (await count(`SELECT count(*) AS n FROM triage_step_results`)) > 0);
     await first.stop('SIGKILL');
     const done = await count(`SELECT count(*) AS n FROM triage_runs`);
