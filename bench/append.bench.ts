@@ -3,16 +3,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { CaseLogChainer } from '../src/audit/case-log-chainer.service.js';
 import { CaseLogService } from '../src/audit/case-log.service.js';
+import { validateEnvironment } from '../src/config/environment.js';
 import { ChainVerifyService } from '../src/audit/chain-verify.service.js';
 import { eventHash, GENESIS_HASH } from '../src/audit/event-hash.js';
 import { dataSourceOptions } from '../src/database/data-source.js';
 import { dropDatabase, freshDatabase, scratchUrl } from './bench-database.js';
 
 /**
- * npm run bench:append: what serialising the append costs. Each run commits EVENTS one-event transactions from
- * `writers` concurrent writers, once through CaseLogService (advisory lock, read head, chained insert) and once as a
- * plain insert of the same row shape with no lock and no chain, into a copy of the table.
+ * npm run bench:append: what the hash chain costs. Each run commits EVENTS one-event transactions from `writers`
+ * concurrent writers, once through CaseLogService (queued in the writer's transaction, then chained by the single
+ * appender, timed until the last one is chained) and once as a plain insert of the same row shape with no chain.
  */
 const EVENTS = 3000;
 const WRITERS = [1, 4, 16];
@@ -36,8 +38,9 @@ async function main(): Promise<void> {
   await db.query('CREATE TABLE plain_events (LIKE case_events INCLUDING ALL)');
   await db.query('CREATE SEQUENCE plain_events_seq OWNED BY plain_events.sequence');
   const caseLog = new CaseLogService();
+  const chainer = new CaseLogChainer(validateEnvironment({ DATABASE_URL: databaseUrl }), db);
   const event = () => ({ reference: 'PCC-BENC-H000', actor: 'system' as const, type: 'bench.append', details: { complaintId: '00000000-0000-4000-8000-000000000000', channel: 'web' } });
-  const chained = () => db.transaction((m) => caseLog.append(m, event()));
+  const queued = () => db.transaction((m) => caseLog.append(m, event()));
   const plain = () =>
     db.transaction((m) => {
       const e = event();
@@ -49,14 +52,30 @@ async function main(): Promise<void> {
       );
     });
   try {
-    await run(4, chained); // warm up connections and caches
+    const chained = async (writers: number) => {
+      const started = process.hrtime.bigint();
+      let done = false;
+      const chaining = (async () => {
+        while (true) {
+          await chainer.flush();
+          const [{ waiting }] = await db.query('SELECT count(*)::int AS waiting FROM case_event_queue');
+          if (waiting === 0 && done) return;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      })();
+      await run(writers, queued);
+      done = true;
+      await chaining;
+      return Math.round(EVENTS / (Number(process.hrtime.bigint() - started) / 1e9));
+    };
+    await chained(4); // warm up connections and caches
     const rows = [];
     for (const writers of WRITERS) {
-      const serialised = await run(writers, chained);
+      const serialised = await chained(writers);
       const unserialised = await run(writers, plain);
       rows.push({ writers, 'chained append/s': serialised, 'plain insert/s': unserialised, 'chained / plain': Number((serialised / unserialised).toFixed(2)) });
     }
-    const verify = await new ChainVerifyService(db).verify();
+    const verify = await new ChainVerifyService(db, chainer).verify();
     if (!verify.ok) throw new Error(`the chain broke under the benchmark at ${verify.firstBrokenSequence}`);
     console.table(rows);
     console.log(`chain after ${verify.events} appends: intact, gapless`);

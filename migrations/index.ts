@@ -2,6 +2,7 @@ import { CreateSchema1795617660209 } from './1795617660209-CreateSchema.js';
 import { AddCaseWork1795618884961 } from './1795618884961-AddCaseWork.js';
 import { ProtectCaseEvents1795618899053 } from './1795618899053-ProtectCaseEvents.js';
 import { AddCaseEventTypeIndex1795619061700 } from './1795619061700-AddCaseEventTypeIndex.js';
+import { AddCaseEventQueue1795622202795 } from './1795622202795-AddCaseEventQueue.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
@@ -9,4 +10,5 @@ export const MIGRATIONS: Function[] = [
   AddCaseWork1795618884961,
   ProtectCaseEvents1795618899053,
   AddCaseEventTypeIndex1795619061700,
+  AddCaseEventQueue1795622202795,
 ];

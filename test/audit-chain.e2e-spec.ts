@@ -4,10 +4,11 @@ import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
+import { CaseLogChainer } from '../src/audit/case-log-chainer.service.js';
 import { CaseLogService } from '../src/audit/case-log.service.js';
 import { ChainWatchService } from '../src/audit/chain-watch.service.js';
 import { dataSourceOptions } from '../src/database/data-source.js';
-import { appendEvent, asTamperingSuperuser, sequences } from './helpers/case-log.js';
+import { appendChained, appendEvent, asTamperingSuperuser, sequences } from './helpers/case-log.js';
 import { api, login } from './helpers/http.js';
 import { ADMIN, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -21,6 +22,7 @@ describe('the case log: append-only, gapless under concurrent writers, verified'
     caseLog = t.app.get(CaseLogService);
     admin = await login(t.baseUrl, ADMIN.email, ADMIN.password);
     for (let i = 0; i < 5; i++) await appendEvent(t.db, caseLog, { reference: `PCC-TEST-000${i}`, details: { i } });
+    await t.app.get(CaseLogChainer).flush();
   });
 
   afterAll(async () => {
@@ -44,11 +46,15 @@ describe('the case log: append-only, gapless under concurrent writers, verified'
     await other.initialize();
     try {
       const before = (await sequences(t.db)).length;
+      // Two chainers, as two processes would have, racing each other while the writers write.
+      const chainers = [t.app.get(CaseLogChainer), new CaseLogChainer(t.env, other)];
       const writers = [t.db, other].flatMap((db, p) =>
-        Array.from({ length: 100 }, (_, i) => appendEvent(db, caseLog, { type: 'test.concurrent', details: { process: p, i } })),
+        Array.from({ length: 100 }, (_, i) => appendEvent(db, caseLog, { type: 'test.concurrent', details: { process: p, i } }).then(() => chainers[i % 2].flush())),
       );
-      const appended = await Promise.all(writers);
-      expect(new Set(appended).size).toBe(200);
+      await Promise.all(writers);
+      await Promise.all(chainers.map((c) => c.flush()));
+      const [{ concurrent }] = await t.db.query(`SELECT count(*)::int AS concurrent FROM case_events WHERE type = 'test.concurrent'`);
+      expect(concurrent).toBe(200);
       const all = await sequences(t.db);
       expect(all).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
       expect(all.length).toBeGreaterThanOrEqual(before + 200);
@@ -119,7 +125,7 @@ describe('the case log: append-only, gapless under concurrent writers, verified'
     const app = new DataSource(dataSourceOptions({ DATABASE_URL: url.toString() }));
     try {
       await app.initialize();
-      const sequence = await appendEvent(app, caseLog, { type: 'test.least_privilege' });
+      const sequence = await appendChained(app, caseLog, new CaseLogChainer(t.env, app), { type: 'test.least_privilege' });
       expect(sequence).toBeGreaterThan(0);
       await expect(app.query(`UPDATE case_events SET actor = 'x' WHERE sequence = $1`, [sequence])).rejects.toThrow(/permission denied/);
       await expect(app.query(`DELETE FROM case_events`)).rejects.toThrow(/permission denied/);

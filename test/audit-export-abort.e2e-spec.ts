@@ -1,4 +1,5 @@
 import { get } from 'node:http';
+import { CaseLogChainer } from '../src/audit/case-log-chainer.service.js';
 import { api, login } from './helpers/http.js';
 import { ADMIN, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -7,11 +8,12 @@ describe('an export cut off by the client', () => {
 
   beforeAll(async () => {
     t = await startTestApp({}, { api: true, worker: false });
+    await t.app.get(CaseLogChainer).flush(); // the events of start-up first, so the filler continues the sequence
     // Filler rows: the chain does not matter here, only that the body is far larger than the sockets' buffers.
     await t.db.query(
       `INSERT INTO case_events (sequence, occurred_at, reference, actor, type, details, prev_hash, hash)
        SELECT s, now(), 'PCC-FILL-' || lpad(s::text, 6, '0'), 'system', 'test.filler', jsonb_build_object('n', s), repeat('0', 64), repeat('f', 64)
-         FROM generate_series((SELECT max(sequence) + 1 FROM case_events), 100000) s`,
+         FROM generate_series((SELECT coalesce(max(sequence), 0) + 1 FROM case_events), 100000) s`,
     );
   });
 

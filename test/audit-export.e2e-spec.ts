@@ -37,6 +37,7 @@ describe('exports of the case log, and the auditors page', () => {
     await appendEvent(t.db, caseLog, { reference: 'PCC-AAAA-0001', type: 'complaint.received', details: { complaintId: 'c1' } });
     await pause();
     between = { afterFirst: new Date().toISOString(), beforeLast: '' };
+    await pause();
     await appendEvent(t.db, caseLog, { reference: 'PCC-BBBB-0002', type: 'complaint.received', details: { complaintId: 'c2' } });
     await appendEvent(t.db, caseLog, { reference: 'PCC-AAAA-0001', type: 'triage.completed', details: { category: 'conduct' } });
     await appendEvent(t.db, caseLog, { reference: '=1+2', type: '@SUM(A1)', actor: 'system', details: { note: '=cmd|" /C calc"!A0', text: 'a, "quoted"\nline' } });

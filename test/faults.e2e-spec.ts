@@ -61,6 +61,7 @@ describe('faults: nothing accepted is lost, nothing is recorded twice', () => {
     await waitFor(`${complaints} triages`, async () => (await count(`SELECT count(*) AS n FROM triage_runs`)) === complaints);
     expect(await count(`SELECT count(*) AS n FROM complaints WHERE status = 'triaged'`)).toBe(complaints);
     expect(await count(`SELECT count(*) AS n FROM triage_step_results`)).toBe(complaints * 7);
+    await waitFor('the case log to be chained', async () => (await count(`SELECT count(*) AS n FROM case_event_queue`)) === 0);
     expect(await count(`SELECT count(*) AS n FROM case_events WHERE type = 'triage.completed'`)).toBe(complaints);
   }
 
@@ -96,6 +97,7 @@ describe('faults: nothing accepted is lost, nothing is recorded twice', () => {
 
     const complaints = await count(`SELECT count(*) AS n FROM complaints`);
     expect(complaints).toBeGreaterThanOrEqual(results.filter((r) => r.status === 201).length + 1);
+    await waitFor('the case log to be chained', async () => (await count(`SELECT count(*) AS n FROM case_event_queue`)) === 0);
     expect(await count(`SELECT count(*) AS n FROM case_events WHERE type = 'complaint.received'`)).toBe(complaints);
     expect(await count(`SELECT count(*) AS n FROM outbox`)).toBe(complaints);
     expect(await count(`SELECT count(*) AS n FROM deadlines WHERE kind = 'acknowledgement'`)).toBe(complaints);

@@ -38,7 +38,8 @@ describe('intake: API and form, triaged by queued steps', () => {
     const { body } = await api(t.baseUrl, 'POST', '/api/complaints', { body: complaintBody() });
     const [row] = await t.db.query(
       `SELECT c.id, (SELECT count(*)::int FROM outbox o WHERE o.payload->>'complaintId' = c.id::text) AS outbox,
-              (SELECT count(*)::int FROM case_events e WHERE e.reference = c.reference AND e.type = 'complaint.received') AS events
+              (SELECT count(*)::int FROM case_event_queue q WHERE q.reference = c.reference AND q.type = 'complaint.received')
+            + (SELECT count(*)::int FROM case_events e WHERE e.reference = c.reference AND e.type = 'complaint.received') AS events
          FROM complaints c WHERE c.reference = $1`,
       [body.reference],
     );

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { actorOf, type StaffUser } from '../auth/staff-user.js';
 import { Environment } from '../config/environment.js';
 import { CASE_EVENT_COLUMNS, toStoredEvent, type CaseEventRow } from './case-event-row.js';
+import { CaseLogChainer } from './case-log-chainer.service.js';
 import { CaseLogService } from './case-log.service.js';
 import type { ChainHead } from './chain-verifier.js';
 import type { ExportQuery } from './dto/export-query.dto.js';
@@ -51,6 +52,7 @@ export class CaseLogExportService implements OnModuleDestroy {
     env: Environment,
     private readonly dataSource: DataSource,
     private readonly caseLog: CaseLogService,
+    private readonly chainer: CaseLogChainer,
   ) {
     this.pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: EXPORT_CONNECTIONS, connectionTimeoutMillis: 10_000, application_name: 'pcc-triage-export' });
     this.pool.on('error', (error) => {
@@ -65,6 +67,7 @@ export class CaseLogExportService implements OnModuleDestroy {
   }
 
   async open(query: ExportQuery, staff: StaffUser): Promise<OpenExport> {
+    await this.chainer.flush(); // every event committed before the request is in the export
     const client = await this.pool.connect(); // when every export connection stays busy, this times out into a 503
     let rows: QueryStream;
     let head: ChainHead;
@@ -120,7 +123,7 @@ export class CaseLogExportService implements OnModuleDestroy {
     const { format, from, to, reference, type } = query;
     const details = { format, filters: { from, to, reference, type }, rows, completed, headSequence: head.sequence, headHash: head.hash };
     try {
-      await this.dataSource.transaction((manager) => this.caseLog.append(manager, { reference: null, actor: actorOf(staff), type: EXPORTED_EVENT, details }));
+      await this.caseLog.append(this.dataSource.manager, { reference: null, actor: actorOf(staff), type: EXPORTED_EVENT, details });
     } catch (error) {
       this.logger.error({ err: error, details }, 'could not log an export of the case log');
     }

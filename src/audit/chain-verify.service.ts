@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CASE_EVENT_COLUMNS, toStoredEvent, type CaseEventRow } from './case-event-row.js';
+import { CaseLogChainer } from './case-log-chainer.service.js';
 import { ChainVerifier, type ChainHead, type VerifyResult } from './chain-verifier.js';
 
 /** Rows read per keyset page: memory stays flat whatever the size of the log. */
@@ -20,7 +21,10 @@ export interface VerifyOptions {
  */
 @Injectable()
 export class ChainVerifyService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly chainer: CaseLogChainer,
+  ) {}
 
   async head(): Promise<ChainHead | null> {
     const [head] = (await this.dataSource.query('SELECT sequence, hash FROM case_events ORDER BY sequence DESC LIMIT 1')) as Array<{ sequence: string; hash: string }>;
@@ -28,6 +32,7 @@ export class ChainVerifyService {
   }
 
   async verify(options: VerifyOptions = {}): Promise<VerifyResult> {
+    await this.chainer.flush(); // verify what has been committed, not what happened to be chained
     const upTo = (await this.head())?.sequence ?? 0;
     const verifier = new ChainVerifier(options.anchor);
     let after = BEFORE_EVERYTHING;

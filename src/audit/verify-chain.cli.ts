@@ -3,6 +3,7 @@ import { SingleBar } from 'cli-progress';
 import { DataSource } from 'typeorm';
 import { loadEnvironment } from '../config/environment.js';
 import { dataSourceOptions } from '../database/data-source.js';
+import { CaseLogChainer } from './case-log-chainer.service.js';
 import { ChainVerifyService } from './chain-verify.service.js';
 
 /** npm run audit:verify: checks the whole case-log chain of DATABASE_URL; exit 0 intact, 1 broken, 2 could not check. */
@@ -13,7 +14,7 @@ async function main(): Promise<number> {
   try {
     const started = Date.now();
     let barStarted = false;
-    const result = await new ChainVerifyService(dataSource).verify({
+    const result = await new ChainVerifyService(dataSource, new CaseLogChainer(loadEnvironment(), dataSource)).verify({
       onProgress: (checked, upTo) => {
         if (!barStarted) bar.start(upTo, 0);
         barStarted = true;

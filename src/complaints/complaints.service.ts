@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
-import { CaseLogService, type Actor } from '../audit/case-log.service.js';
+import { DataSource } from 'typeorm';
+import { CASE_LOG_CHANNEL, QUEUE_INSERT, queuedEventRow, type Actor } from '../audit/case-log.service.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { OUTBOX_CHANNEL, OUTBOX_TOPICS } from '../outbox/outbox.topics.js';
 import { addressKey, emailKey, nameKey } from './complainant-keys.js';
-import { Complainant } from './complainant.entity.js';
 import type { Channel } from './complaint-categories.js';
 import { Complaint } from './complaint.entity.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
@@ -32,12 +31,11 @@ const UNIQUE_VIOLATION = '23505';
 export class ComplaintsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly caseLog: CaseLogService,
     private readonly deadlines: DeadlinesService,
   ) {}
 
   /**
-   * Stores the complaint, its outbox row (which asks for triage) and its first case event in one transaction.
+   * Stores the complaint, its outbox row (which asks for triage) and its first case event in one statement.
    * A repeat with the same Idempotency-Key returns the first receipt.
    */
   async submit(request: IntakeRequest): Promise<Receipt> {
@@ -47,7 +45,7 @@ export class ComplaintsService {
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((manager) => this.store(manager, request));
+        return await this.store(request);
       } catch (error) {
         const constraint = (error as { constraint?: string; code?: string }).constraint ?? '';
         if ((error as { code?: string }).code === UNIQUE_VIOLATION && constraint.includes('idempotency') && request.idempotencyKey) {
@@ -60,56 +58,54 @@ export class ComplaintsService {
     }
   }
 
-  private async store(manager: EntityManager, request: IntakeRequest): Promise<Receipt> {
+  /**
+   * One statement, so one round trip and atomic on its own: the complainant, the complaint, its first deadlines, its
+   * outbox row (the relay is woken at commit) and its first case event (the chainer likewise).
+   */
+  private async store(request: IntakeRequest): Promise<Receipt> {
     const now = new Date();
     const receivedAt = request.receivedAt ?? now;
     const person = request.complainant;
-    const complainant = manager.create(Complainant, {
-      id: randomUUID(),
-      name: person.name,
-      email: person.email,
-      phone: person.phone ?? null,
-      postalAddress: person.postalAddress ?? null,
-      emailKey: emailKey(person.email),
-      nameKey: nameKey(person.name),
-      addressKey: addressKey(person.postalAddress),
-    });
-    await manager.insert(Complainant, complainant);
-    const complaint = manager.create(Complaint, {
-      id: randomUUID(),
-      reference: newReference(),
-      complainantId: complainant.id,
-      subjectRole: request.subject.role,
-      subjectName: request.subject.name ?? null,
-      summary: request.summary,
-      details: request.details,
-      incidentDate: request.incidentDate ?? null,
-      channel: request.channel,
-      receivedAt,
-      status: 'received',
-      idempotencyKey: request.idempotencyKey ?? null,
-      updatedAt: now,
-    });
-    await manager.insert(Complaint, complaint);
-    await this.deadlines.start(manager, complaint.id, ['acknowledgement', 'recording_decision'], receivedAt);
-    await manager.query(`INSERT INTO outbox (topic, payload) VALUES ($1, $2)`, [
-      OUTBOX_TOPICS.triageRequested,
-      { complaintId: complaint.id },
-    ]);
-    await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, OUTBOX_TOPICS.triageRequested]);
-    await this.caseLog.append(manager, {
-      reference: complaint.reference,
+    const complainantId = randomUUID();
+    const complaintId = randomUUID();
+    const reference = newReference();
+    const deadlines = this.deadlines.plan(['acknowledgement', 'recording_decision'], receivedAt);
+    const nextDueAt = new Date(Math.min(...deadlines.map((d) => d.dueAt.getTime())));
+    const event = queuedEventRow({
+      reference,
       actor: request.actor,
       type: 'complaint.received',
-      details: {
-        complaintId: complaint.id,
-        complainantId: complainant.id,
-        channel: complaint.channel,
-        subjectRole: complaint.subjectRole,
-        receivedAt: receivedAt.toISOString(),
-      },
+      details: { complaintId, complainantId, channel: request.channel, subjectRole: request.subject.role, receivedAt: receivedAt.toISOString() },
     });
-    return { reference: complaint.reference, status: complaint.status, receivedAt: receivedAt.toISOString(), created: true };
+    await this.dataSource.query(
+      `WITH person AS (
+         INSERT INTO complainants (id, name, email, phone, postal_address, email_key, name_key, address_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ), complaint AS (
+         INSERT INTO complaints (id, reference, complainant_id, subject_role, subject_name, summary, details, incident_date,
+                                 channel, received_at, status, idempotency_key, updated_at, next_due_at)
+         VALUES ($9, $10, $1, $11, $12, $13, $14, $15, $16, $17, 'received', $18, $19, $20)
+       ), due AS (
+         INSERT INTO deadlines (id, complaint_id, kind, start_at, due_at, calculation)
+         SELECT gen_random_uuid(), $9, d.kind, $17, d.due_at, d.calculation
+           FROM jsonb_to_recordset($21::jsonb) AS d(kind text, due_at timestamptz, calculation jsonb)
+       ), work AS (
+         INSERT INTO outbox (topic, payload) VALUES ($22, $23)
+       ), logged AS (
+         ${QUEUE_INSERT} VALUES ($25, $26, $27, $28, $29)
+       )
+       SELECT pg_notify($24, $22), pg_notify($30, '')`,
+      [
+        complainantId, person.name, person.email, person.phone ?? null, person.postalAddress ?? null,
+        emailKey(person.email), nameKey(person.name), addressKey(person.postalAddress),
+        complaintId, reference, request.subject.role, request.subject.name ?? null, request.summary, request.details,
+        request.incidentDate ?? null, request.channel, receivedAt, request.idempotencyKey ?? null, now, nextDueAt,
+        JSON.stringify(deadlines.map((d) => ({ kind: d.kind, due_at: d.dueAt, calculation: d.calculation }))),
+        OUTBOX_TOPICS.triageRequested, { complaintId }, OUTBOX_CHANNEL,
+        ...event, CASE_LOG_CHANNEL,
+      ],
+    );
+    return { reference, status: 'received', receivedAt: receivedAt.toISOString(), created: true };
   }
 
   private async findByIdempotencyKey(key: string): Promise<Receipt | null> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import type { DeadlineKind } from './deadline.entity.js';
-import { dueDate } from './deadline-rules.js';
+import { dueDate, type DueDate } from './deadline-rules.js';
 
 /** What stops a deadline that no longer applies after an officer changes the category. */
 export const CATEGORY_CHANGED = 'category changed';
@@ -11,13 +11,18 @@ export const CATEGORY_CHANGED = 'category changed';
 export class DeadlinesService {
   constructor(private readonly env: Environment) {}
 
+  /** The due dates of deadlines that would start at `startAt`, for a caller that writes them itself. */
+  plan(kinds: readonly DeadlineKind[], startAt: Date): DueDate[] {
+    return kinds.map((kind) => dueDate(kind, startAt, this.env));
+  }
+
   /**
    * Starts deadlines inside the caller's transaction. One of the same kind already running, or met, is kept; one
    * stopped by a change of category starts again (a case downgraded and then found criminal after all).
    */
   async start(manager: EntityManager, complaintId: string, kinds: readonly DeadlineKind[], startAt: Date): Promise<void> {
     if (!kinds.length) return;
-    const dues = kinds.map((kind) => dueDate(kind, startAt, this.env));
+    const dues = this.plan(kinds, startAt);
     await manager.query(
       `INSERT INTO deadlines (id, complaint_id, kind, start_at, due_at, calculation)
        SELECT gen_random_uuid(), $1, d.kind, $2, d.due_at, d.calculation

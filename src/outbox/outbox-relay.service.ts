@@ -1,13 +1,13 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { DrainLoop } from '../common/drain-loop.js';
 import { Environment } from '../config/environment.js';
+import { listen, type PgListener } from '../database/pg-listener.js';
 import { TriageQueueService } from '../triage/triage-queue.service.js';
 import { OUTBOX_CHANNEL, OUTBOX_TOPICS, type TriageRequested } from './outbox.topics.js';
 
 const BATCH = 500;
 const POLL_MS = 1000;
-const LISTEN_RETRY_MS = 2000;
 
 interface OutboxRow {
   id: string;
@@ -21,59 +21,25 @@ interface OutboxRow {
  */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(OutboxRelayService.name);
-  private listener?: pg.Client;
-  private timer?: NodeJS.Timeout;
-  private draining?: Promise<void>;
-  private again = false;
-  private stopped = false;
-  private failing = false;
+  private readonly loop: DrainLoop;
+  private listener?: PgListener;
 
   constructor(
     private readonly env: Environment,
     private readonly dataSource: DataSource,
     private readonly triageQueue: TriageQueueService,
-  ) {}
+  ) {
+    this.loop = new DrainLoop('outbox relay', () => this.relayBatch(), BATCH, new Logger(OutboxRelayService.name));
+  }
 
   onApplicationBootstrap(): void {
-    void this.listen();
-    this.timer = setInterval(() => this.wake(), POLL_MS);
-    this.wake();
+    this.listener = listen(this.env.DATABASE_URL, OUTBOX_CHANNEL, () => this.loop.wake());
+    this.loop.start(POLL_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.listener?.end().catch(() => undefined);
-    await this.draining;
-  }
-
-  /** Starts a drain, or asks the running one to go round again. */
-  wake(): void {
-    if (this.stopped) return;
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    this.draining = this.drain().finally(() => {
-      this.draining = undefined;
-      if (this.again && !this.stopped) {
-        this.again = false;
-        this.wake();
-      }
-    });
-  }
-
-  /** Relays until the outbox is empty or a batch fails. */
-  async drain(): Promise<void> {
-    try {
-      while (!this.stopped && (await this.relayBatch()) === BATCH);
-      if (this.failing) this.logger.log('outbox relay recovered');
-      this.failing = false;
-    } catch (error) {
-      if (!this.failing) this.logger.warn({ err: (error as Error).message }, 'outbox relay paused; rows stay in the outbox and are retried');
-      this.failing = true;
-    }
+    await this.listener?.close();
+    await this.loop.stop();
   }
 
   private async relayBatch(): Promise<number> {
@@ -87,22 +53,5 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       await manager.query(`UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`, [rows.map((r) => r.id)]);
       return rows.length;
     });
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.env.DATABASE_URL });
-    client.on('notification', () => this.wake());
-    client.on('error', () => undefined);
-    client.on('end', () => {
-      if (!this.stopped) setTimeout(() => void this.listen(), LISTEN_RETRY_MS);
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      this.listener = client;
-    } catch {
-      await client.end().catch(() => undefined);
-    }
   }
 }

@@ -1,11 +1,20 @@
 import type { DataSource } from 'typeorm';
+import type { CaseLogChainer } from '../../src/audit/case-log-chainer.service.js';
 import { CaseLogService, type NewCaseEvent } from '../../src/audit/case-log.service.js';
 
 /** Appends one event in its own transaction, as a feature of the application would. */
-export function appendEvent(db: DataSource, caseLog: CaseLogService, event: Partial<NewCaseEvent> = {}): Promise<number> {
+export function appendEvent(db: DataSource, caseLog: CaseLogService, event: Partial<NewCaseEvent> = {}): Promise<void> {
   return db.transaction((manager) =>
     caseLog.append(manager, { reference: null, actor: 'system', type: 'test.event', details: {}, ...event }),
   );
+}
+
+/** Appends one event and waits until it is chained; returns its sequence. */
+export async function appendChained(db: DataSource, caseLog: CaseLogService, chainer: CaseLogChainer, event: Partial<NewCaseEvent> = {}): Promise<number> {
+  await appendEvent(db, caseLog, event);
+  await chainer.flush();
+  const [{ sequence }] = (await db.query('SELECT max(sequence) AS sequence FROM case_events')) as Array<{ sequence: string }>;
+  return Number(sequence);
 }
 
 /** Runs SQL with the append-only trigger off, as a superuser tampering behind the application's back would. */
