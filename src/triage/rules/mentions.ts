@@ -26,6 +26,8 @@ export interface Mention {
   inQuote: boolean;
   /** A body rather than a person: it can be "they", never "he" or "she". */
   organisation?: boolean;
+  /** "you" in a letter that opens "Dear Commissioner": the office holder, fixed, never re-resolved. */
+  addressee?: boolean;
 }
 
 const vocabulary = loadPartiesVocabulary();
@@ -60,6 +62,8 @@ const WRITER_DESCRIBED = /(?:^|[.!?\n]\s*)as an?\s+(?:[\w'’-]+\s+){0,4}$/i;
 const POSSESSIVE_AFTER = /^['’](?:s\b|\s|$)/;
 /** Bodies are "they" or "it", never "he" or "she". */
 const ORGANISATIONS = new Set(Object.entries(vocabulary.parties).filter(([, p]) => p.route === 'other_body').map(([k]) => k));
+const SALUTATION = /\bdear\s+/gi;
+const YOU = /(?<![\w'’])(?:you|your|yourself)(?![\w'’])/gi;
 const COLLECTIVE = /^(?:the\s+)?(?:police|force|constabulary|control room|response team|neighbourhood team)$/i;
 
 /** Mentions in text order, never overlapping (where two overlap the longer wins), with the office holder's gender if titled. */
@@ -93,6 +97,7 @@ function pickMentions(text: string, officeHolderPattern: RegExp | null, quoteAt:
     const index = (m.index ?? 0) + m[0].length - m[1].length;
     candidates.push({ party: 'unknown', index, end: index + m[1].length, text: m[1], gender: null, plural: true, canAct: true, pronoun: true, responsibility: false, inQuote: false, priority: 0 });
   }
+  addAddressee(text, candidates);
   for (const m of text.matchAll(PRONOUN_PATTERN)) {
     const p = PRONOUNS[m[0].toLowerCase()];
     const index = m.index ?? 0;
@@ -124,6 +129,25 @@ function pickMentions(text: string, officeHolderPattern: RegExp | null, quoteAt:
     }));
 }
 
+/** After "Dear Commissioner," or "Dear Mrs Pryce," (the office holder), "you" and "your" name the office holder. */
+function addAddressee(text: string, candidates: Array<Mention & { priority: number }>): void {
+  const starts = new Set(candidates.filter((c) => c.party === 'office_holder').map((c) => c.index));
+  let from = -1;
+  for (const m of text.matchAll(SALUTATION)) {
+    const at = (m.index ?? 0) + m[0].length;
+    if (starts.has(at)) {
+      from = at;
+      break;
+    }
+  }
+  if (from < 0) return;
+  for (const m of text.slice(from).matchAll(YOU)) {
+    const index = from + (m.index ?? 0);
+    const canAct = m[0].toLowerCase() === 'you';
+    candidates.push({ party: 'office_holder', index, end: index + m[0].length, text: m[0], gender: null, plural: false, canAct, pronoun: true, addressee: true, responsibility: false, inQuote: false, priority: 0 });
+  }
+}
+
 /** "As a former member of staff, I...": the writer describing themselves. */
 function describesWriter(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 40), index);
@@ -145,18 +169,26 @@ export function resolvePronouns(mentions: Mention[], sentenceStartOf: (index: nu
       }
       continue;
     }
+    if (m.addressee) continue;
     const sentenceStart = sentenceStartOf(m.index);
     let nearest: Mention | null = null;
+    // "the Commissioner's office" names whose office it is: a possessive is the antecedent only when no doer fits
+    let possessive: Mention | null = null;
     for (let j = recent.length - 1; j >= 0; j--) {
       const a = recent[j];
       if (m.index - a.end > ANTECEDENT_REACH || (nearest && a.index < sentenceStart)) break;
       if (!fits(m, a, officeHolderGender)) continue;
-      nearest ??= a;
       if (a.party === 'office_holder' && !a.responsibility && a.index >= sentenceStart) {
         nearest = a;
         break;
       }
+      if (!a.canAct && m.canAct) {
+        possessive ??= a;
+        continue;
+      }
+      nearest ??= a;
     }
+    nearest ??= possessive;
     if (nearest) {
       m.party = nearest.party;
       if (nearest.party === 'office_holder' && nearest.responsibility) m.responsibility = true;

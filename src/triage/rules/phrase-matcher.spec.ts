@@ -76,6 +76,17 @@ describe('negation', () => {
   it('looks back only six words', () => {
     expect(negatedAt('not one of the people in that packed room saw him push me', 'push')).toBe(false);
   });
+
+  it('starts a new clause at why, how, what and whether', () => {
+    expect(negatedAt("I don't know why he pushed me", 'pushed')).toBe(false);
+    expect(negatedAt("I can't understand how the Mayor decided to close it", 'decided')).toBe(false);
+  });
+
+  it('reads "should not have" as criticism of an act that happened, not a denial of it', () => {
+    expect(negatedAt('The panel should not have agreed to the Commissioner extending the contract', 'extending')).toBe(false);
+    expect(negatedAt("She shouldn't have closed the station", 'closed')).toBe(false);
+    expect(negatedAt("He didn't close the station", 'close')).toBe(true);
+  });
 });
 
 describe('matching cost', () => {

@@ -155,7 +155,10 @@ export function matchAll(text: string, pattern: RegExp): RawMatch[] {
 
 const NEGATORS =
   /\b(?:not|no|never|neither|nor|without|nothing|nobody|none|cannot|hardly|denied|deny|denies|untrue|false that|no one|no evidence)\b|n['’]t\b/i;
-const CLAUSE_BREAK = /[.;:!?()\n,"“”]|\b(?:but|however|although|though|because|whereas|and|while|until|yet|instead|when|if|then|after|before|so|who|which)\b/gi;
+const CLAUSE_BREAK = /[.;:!?()\n,"“”]|\b(?:but|however|although|though|because|whereas|and|while|until|yet|instead|when|if|then|after|before|so|who|which|why|how|what|whether)\b/gi;
+/** "should not have closed it", "shouldn't have": criticism of an act that happened, not a denial of it. */
+const DEONTIC_BEFORE = /\b(?:should|ought|must)\s*$/i;
+const DEONTIC_CONTRACTION = /\b(?:shouldn|mustn|oughtn)['’]t\b/i;
 const LOOKBACK_WORDS = 6;
 const NEW_SUBJECT = /\b(?:i|he|she|they|we)\b/i;
 
@@ -169,7 +172,10 @@ export function isNegated(text: string, index: number): boolean {
   for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = (m.index ?? 0) + m[0].length;
   const clause = before.slice(clauseStart).trim().split(/\s+/).slice(-LOOKBACK_WORDS).join(' ');
   const negator = lastMatch(clause, NEGATORS);
-  return negator >= 0 && !NEW_SUBJECT.test(clause.slice(negator).replace(/^\S+/, ''));
+  if (negator < 0 || NEW_SUBJECT.test(clause.slice(negator).replace(/^\S+/, ''))) return false;
+  const raw = before.slice(clauseStart);
+  const at = lastMatch(raw, NEGATORS);
+  return !DEONTIC_BEFORE.test(raw.slice(0, at)) && !DEONTIC_CONTRACTION.test(raw.slice(Math.max(0, at - 6), at + 3));
 }
 
 function lastMatch(text: string, pattern: RegExp): number {

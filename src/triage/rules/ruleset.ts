@@ -6,6 +6,6 @@ import { vocabularyFingerprint } from './vocabulary.js';
  * (UPDATE_RULESET_LOCK=1, see ruleset.spec.ts for the command). The version stored with every triage also carries a
  * fingerprint of the vocabulary files, so an edited phrase list in a deployment never passes unrecorded.
  */
-export const RULESET_SEMVER = '2.0.0';
+export const RULESET_SEMVER = '2.1.0';
 
 export const RULESET_VERSION = `${RULESET_SEMVER}+${vocabularyFingerprint().slice(0, 8)}`;

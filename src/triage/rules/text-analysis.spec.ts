@@ -71,6 +71,28 @@ describe('who did it', () => {
     expect(actorOf('As a former member of staff I saw the Commissioner shout at a caseworker.', 'shout')).toBe('office_holder');
   });
 
+  it('does not take a party named after a preposition for the doer of a later act, unless a relative clause says so', () => {
+    expect(actorOf('The Commissioner lost his temper with his assistant and threw a stapler at her.', 'threw')).toBe('office_holder');
+    expect(actorOf('The PCC was shouting at a taxi driver who refused him, calling him names and kicking the door.', 'kicking')).toBe('office_holder');
+    expect(actorOf('I complained to the Commissioner about the sergeant, who pushed me.', 'pushed')).toBe('police');
+  });
+
+  it('prefers a doer over a possessive for he and she, but keeps the office holder named in the same sentence', () => {
+    expect(actorOf("A caseworker at the Commissioner's office lost my file. She then refused to apologise.", 'refused')).toBe('opcc_staff');
+    expect(actorOf("I wrote to the Commissioner's office. She never replied.", 'never replied')).toBe('office_holder');
+  });
+
+  it('reads "you" as the office holder in a letter that opens "Dear Commissioner", and only then', () => {
+    expect(actorOf('Dear Commissioner, you promised to meet us and you cancelled twice.', 'cancelled')).toBe('office_holder');
+    expect(actorOf('Dear Mrs Morgan,\nYou said you would call me back.', 'would call')).toBe('office_holder');
+    const analysis = analyse(facts('Dear Panel, you must look at what the officer did.'));
+    expect(analysis.mentions.some((m) => m.text.toLowerCase() === 'you')).toBe(false);
+  });
+
+  it('does not take the office holder asked to act for the doer', () => {
+    expect(actorOf('I want the commissioner to get the charge dropped.', 'charge dropped')).not.toBe('office_holder');
+  });
+
   it('does not count the office holder named only as the one in charge', () => {
     const analysis = analyse(facts('I am writing to the Commissioner because she is in charge of the police. The officer swore at me.'));
     expect(analysis.mentions.filter((m) => m.party === 'office_holder').every((m) => m.responsibility)).toBe(true);

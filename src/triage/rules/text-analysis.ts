@@ -20,6 +20,8 @@ const PASSIVE_BEFORE = /\b(?:was|were|been|being|be|is|are|got|get|gets|getting)
 const PARTICIPLE = /^(?:\w+(?:ed|en|wn)|hit|struck|held|kept|told|left|thrown|shot|put|cut|hurt|caught|bought|brought|sent|spent|sold|paid|made|done|seen|given|taken|stolen|written|driven|bitten|beaten|followed|found|led|set|shut)\b/i;
 const AGENT_AFTER = /^[^.!?;\n]{0,30}?\bby\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|my\s+|our\s+|two\s+|three\s+|some\s+)?/i;
 const SELF_ADJACENT = 15;
+const PREPOSITION_BEFORE = /\b(?:with|to|at|for|from|about|against|towards|toward|into|behind|beside|near|past|onto|upon|than)\s+(?:(?:the|a|an|his|her|their|my|our|its|this|that)\s+(?:[\w'’-]+\s+)?)?$/i;
+const RELATIVE_AFTER = /^\s*,?\s*(?:who|that|which)\b/i;
 /** How far back (characters) the doer of an act is looked for: its sentence, and the two before for "focus". */
 const SUBJECT_REACH = 300;
 const FOCUS_REACH = 800;
@@ -90,6 +92,9 @@ export class AnalysedText {
       const m = this.mentions[i];
       if (m.index < start) break;
       if (!m.canAct || (m.inQuote && !inQuote)) continue;
+      if (this.objectOfPreposition(m, index)) continue;
+      // "I want the commissioner to get the charge dropped": named as the one asked to act, not the doer
+      if (m.responsibility && m.party === 'office_holder') continue;
       if (m.party === 'self') {
         if (index - m.end <= SELF_ADJACENT) return 'self';
         continue;
@@ -97,6 +102,18 @@ export class AnalysedText {
       return m.party;
     }
     return null;
+  }
+
+  /**
+   * "lost his temper with his assistant and threw...": a party named after a preposition is not the doer of a later
+   * act in its sentence, unless a relative clause makes it one ("with the sergeant, who pushed me").
+   */
+  private objectOfPreposition(m: Mention, index: number): boolean {
+    if (m.pronoun || !PREPOSITION_BEFORE.test(this.text.slice(Math.max(0, m.index - 40), m.index))) return false;
+    // the act is inside the relative clause only when no comma or semicolon closes the clause before it
+    const between = this.text.slice(m.end, Math.max(m.end, index));
+    const relative = RELATIVE_AFTER.exec(between);
+    return !relative || /[,;]/.test(between.slice(relative[0].length));
   }
 
   private focusBefore(index: number): Actor {

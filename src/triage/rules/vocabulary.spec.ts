@@ -22,6 +22,12 @@ describe('vocabulary files', () => {
     for (const list of [...Object.values(people), responsibility]) expect(() => phrasesToRegExp(list)).not.toThrow();
   });
 
+  it('merges the theme files a vocabulary includes, each signal defined once', () => {
+    const vocabulary = loadVocabulary('criminal-allegation');
+    expect(vocabulary.include?.length).toBeGreaterThan(0);
+    expect(Object.keys(vocabulary.signals)).toEqual(expect.arrayContaining(['named_offence', 'gift_before_decision', 'violence', 'records_destroyed']));
+  });
+
   it('fingerprints the vocabulary for the rule-set version', () => {
     expect(vocabularyFingerprint()).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -44,6 +44,8 @@ export interface PartySpec {
 export interface Vocabulary {
   step: string;
   description?: string;
+  /** Further files of signals for the same step, in this directory (a long vocabulary split by theme). */
+  include?: string[];
   terms?: Record<string, string>;
   signals: Record<string, SignalSpec>;
 }
@@ -61,6 +63,15 @@ export type VocabularyName = (typeof VOCABULARY_FILES)[number];
 export function loadVocabulary(name: VocabularyName): Vocabulary {
   const vocabulary = parse(readFileSync(new URL(`${name}.yaml`, directory), 'utf8')) as Vocabulary;
   if (!vocabulary?.signals) throw new Error(`vocabulary ${name}.yaml has no signals`);
+  for (const file of vocabulary.include ?? []) {
+    if (!/^[\w.-]+\.yaml$/.test(file) || !file.startsWith(`${name}.`)) throw new Error(`vocabulary ${name}.yaml: include "${file}" must be a ${name}.*.yaml file beside it`);
+    const part = parse(readFileSync(new URL(file, directory), 'utf8')) as Pick<Vocabulary, 'signals'>;
+    if (!part?.signals) throw new Error(`vocabulary ${file} has no signals`);
+    for (const [signal, spec] of Object.entries(part.signals)) {
+      if (signal in vocabulary.signals) throw new Error(`vocabulary ${file}: signal ${signal} is already defined`);
+      vocabulary.signals[signal] = spec;
+    }
+  }
   for (const [signal, spec] of Object.entries(vocabulary.signals)) {
     if (typeof spec.meaning !== 'string' || typeof spec.weight !== 'number' || !Array.isArray(spec.phrases) || !spec.phrases.length) {
       throw new Error(`vocabulary ${name}.yaml: signal ${signal} needs a meaning, a weight and phrases`);
