@@ -133,7 +133,7 @@ async function main(): Promise<void> {
       'API peak RSS MiB': Math.max(...m.rss),
     });
     const rows = [
-      row('CSV export over HTTP (cursor + csv-stringify)', csv, csv.result.lines - 1, csv.result.bytes),
+      row('CSV export over HTTP (COPY through the API)', csv, csv.result.lines - 1, csv.result.bytes),
       row('psql \\copy ... TO STDOUT (FORMAT csv)', copy, copy.result.lines - 1, copy.result.bytes),
       row('JSON Lines export over HTTP', jsonl, jsonl.result.lines, jsonl.result.bytes),
       row('verify over HTTP (keyset pages)', verify, (verify.result as { events: number }).events),

@@ -81,7 +81,7 @@ describe('exports of the case log, and the auditors page', () => {
     expect(headers.get('x-chain-head-hash')).toBe(events.at(-1)!.hash);
   });
 
-  it('streams every event in order as CSV, quoted, with details as the canonical JSON that was hashed', async () => {
+  it('streams every event in order as CSV, every value quoted, details as JSON', async () => {
     const { status, headers, text } = await download('format=csv');
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('text/csv; charset=utf-8');

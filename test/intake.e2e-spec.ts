@@ -34,6 +34,17 @@ describe('intake: API and form, triaged by queued steps', () => {
     expect(triaged.deadlines.map((d: { kind: string }) => d.kind)).toContain('acknowledgement');
   });
 
+  it('starts the IOPC referral clock when the triage finds a possible offence', async () => {
+    const { body } = await api(t.baseUrl, 'POST', '/api/complaints', {
+      body: complaintBody({ summary: 'The commissioner took a bribe', details: 'The commissioner accepted £5,000 in cash from a contractor a week before awarding him the contract.' }),
+    });
+    const triaged = await waitForTriage(t.baseUrl, token, body.reference);
+    expect(triaged.category).toBe('criminal');
+    const referral = triaged.deadlines.find((d: { kind: string }) => d.kind === 'iopc_referral');
+    expect(referral).toMatchObject({ metAt: null, calculation: { workingDays: 1 } });
+    expect(triaged.nextDueAt).toBe(referral.dueAt);
+  });
+
   it('writes the complaint, its outbox row and its first case event together', async () => {
     const { body } = await api(t.baseUrl, 'POST', '/api/complaints', { body: complaintBody() });
     const [row] = await t.db.query(

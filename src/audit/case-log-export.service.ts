@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import QueryStream from 'pg-query-stream';
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -11,7 +12,8 @@ import { CaseLogService } from './case-log.service.js';
 import type { ChainHead } from './chain-verifier.js';
 import type { ExportQuery } from './dto/export-query.dto.js';
 import { GENESIS_HASH } from './event-hash.js';
-import { CONTENT_TYPES, encoderFor } from './export-format.js';
+import { CsvRecordCounter, csvCopySql } from './csv-copy.js';
+import { CONTENT_TYPES, jsonLinesEncoder } from './export-format.js';
 import { exportWindow } from './export-window.js';
 
 export const EXPORTED_EVENT = 'audit.exported';
@@ -39,8 +41,9 @@ export interface RecentExport {
 }
 
 /**
- * Streams the case log from a server-side cursor inside a REPEATABLE READ snapshot, so the chain head in the headers
- * and the rows in the body come from one instant and memory stays flat at any size.
+ * Streams the case log inside a REPEATABLE READ snapshot, so the chain head in the headers and the rows in the body
+ * come from one instant: CSV straight from COPY, JSON Lines from a server-side cursor. Memory stays flat at any size,
+ * and the database is read only as fast as the client reads (back-pressure through the pipeline).
  */
 @Injectable()
 export class CaseLogExportService implements OnModuleDestroy {
@@ -69,43 +72,56 @@ export class CaseLogExportService implements OnModuleDestroy {
   async open(query: ExportQuery, staff: StaffUser): Promise<OpenExport> {
     await this.chainer.flush(); // every event committed before the request is in the export
     const client = await this.pool.connect(); // when every export connection stays busy, this times out into a 503
-    let rows: QueryStream;
+    let source: Readable;
     let head: ChainHead;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const [top] = (await client.query<{ sequence: string; hash: string }>('SELECT sequence, hash FROM case_events ORDER BY sequence DESC LIMIT 1')).rows;
       head = top ? { sequence: Number(top.sequence), hash: top.hash } : { sequence: 0, hash: GENESIS_HASH };
       const { where, params } = filterSql(query, head.sequence);
-      rows = client.query(new QueryStream(`SELECT ${CASE_EVENT_COLUMNS} FROM case_events WHERE ${where} ORDER BY sequence`, params, { batchSize: CURSOR_BATCH }));
+      source =
+        query.format === 'csv'
+          ? client.query(copyTo(csvCopySql(where, params)))
+          : client.query(new QueryStream(`SELECT ${CASE_EVENT_COLUMNS} FROM case_events WHERE ${where} ORDER BY sequence`, params, { batchSize: CURSOR_BATCH }));
     } catch (error) {
       client.release(error as Error);
       throw error;
     }
 
+    // CSV arrives from COPY as finished bytes; JSON Lines is made here from cursor rows. Either way, rows are counted.
     let count = 0;
-    const toEvent = new Transform({
-      objectMode: true,
-      transform(row: CaseEventRow, _encoding, done) {
-        count++;
-        done(null, toStoredEvent(row));
-      },
-    });
+    const counter = new CsvRecordCounter();
+    const stages: Array<NodeJS.ReadableStream | NodeJS.ReadWriteStream> =
+      query.format === 'csv'
+        ? [source, counter]
+        : [
+            source,
+            new Transform({
+              objectMode: true,
+              transform(row: CaseEventRow, _encoding, done) {
+                count++;
+                done(null, toStoredEvent(row));
+              },
+            }),
+            jsonLinesEncoder(),
+          ];
     let body!: Readable;
     const streamed = new Promise<boolean>((resolve) => {
-      body = pipeline(rows, toEvent, encoderFor(query.format), (error) => {
-        // A cursor cut off mid-way may leave the connection in any state: discard it rather than reuse it.
+      body = (pipeline as (...streams: unknown[]) => Readable)(...stages, (error: Error | null) => {
+        // A stream cut off mid-way may leave the connection in any state: discard it rather than reuse it.
         if (error) client.release(error);
         else client.query('COMMIT').then(() => client.release(), (e: Error) => client.release(e));
         resolve(!error);
       });
     });
+    const rowsSent = () => (query.format === 'csv' ? counter.records : count);
 
     return {
       head,
       fileName: `case-log-${new Date().toISOString().slice(0, 10)}-to-${head.sequence}.${query.format}`,
       contentType: CONTENT_TYPES[query.format],
       body,
-      finish: async (responseCompleted) => this.record(staff, query, head, count, (await streamed) && responseCompleted),
+      finish: async (responseCompleted) => this.record(staff, query, head, rowsSent(), (await streamed) && responseCompleted),
     };
   }
 

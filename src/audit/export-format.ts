@@ -1,6 +1,4 @@
-import { stringify } from 'csv-stringify';
 import { Transform } from 'node:stream';
-import { canonicalJson } from './canonical-json.js';
 import type { StoredEvent } from './case-event-row.js';
 
 export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
@@ -14,31 +12,6 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   jsonl: 'application/jsonl; charset=utf-8',
 };
 
-// A spreadsheet runs a cell beginning with these as a formula (OWASP, "CSV Injection").
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A cell a spreadsheet will show as text: a leading apostrophe before a formula-starting character. */
-export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-/**
- * Events (object mode) in, RFC 4180 CSV out: a header line, then one record an event, every text cell quoted and
- * neutralised. Details are canonical JSON, the very text that was hashed.
- */
-export function csvEncoder(): Transform {
-  return stringify({
-    header: true,
-    columns: [...EXPORT_COLUMNS],
-    record_delimiter: 'windows',
-    quoted_string: true,
-    cast: {
-      string: (value) => neutraliseCell(value),
-      object: (value) => neutraliseCell(canonicalJson(value)),
-    },
-  });
-}
-
 /** Events (object mode) in, JSON Lines out: one event a line, values exactly as stored (no neutralising). */
 export function jsonLinesEncoder(): Transform {
   return new Transform({
@@ -49,5 +22,3 @@ export function jsonLinesEncoder(): Transform {
     },
   });
 }
-
-export const encoderFor = (format: ExportFormat): Transform => (format === 'csv' ? csvEncoder() : jsonLinesEncoder());

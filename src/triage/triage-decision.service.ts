@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CaseLogService } from '../audit/case-log.service.js';
+import { CASE_LOG_CHANNEL, QUEUE_INSERT, queuedEventRow } from '../audit/case-log.service.js';
+import type { Category } from '../complaints/complaint-categories.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { decide, type StepVerdicts } from './rules/decide.rule.js';
 import { DECIDE_STEP, RULE_STEP_NAMES, type Decision, type StepVerdict } from './rules/rule.types.js';
@@ -18,72 +18,68 @@ export class TriageDecisionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly facts: TriageFactsService,
-    private readonly caseLog: CaseLogService,
     private readonly deadlines: DeadlinesService,
   ) {}
 
-  /** Returns the decision, or null when this rule-set version has already triaged the complaint. */
+  /**
+   * Returns the decision, or null when this rule-set version has already triaged the complaint. Two round trips and
+   * no lock: the read, then one statement whose every write hangs on the triage run's insert, so a second run of this
+   * job (a stalled job taken again) writes nothing at all.
+   */
   async decide(complaintId: string, trigger: TriageTrigger = 'intake'): Promise<Decision | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const [complaint] = (await manager.query(
-        `SELECT reference, status FROM complaints WHERE id = $1 FOR UPDATE`,
-        [complaintId],
-      )) as Array<{ reference: string; status: string }>;
-      if (!complaint) return null;
-      const already = await manager.query(`SELECT 1 FROM triage_runs WHERE complaint_id = $1 AND ruleset_version = $2`, [
-        complaintId,
-        RULESET_VERSION,
-      ]);
-      if (already.length) return null;
-
-      const rows = (await manager.query(
-        `SELECT step, verdict, evidence, findings FROM triage_step_results
-          WHERE complaint_id = $1 AND ruleset_version = $2 AND step = ANY($3)`,
-        [complaintId, RULESET_VERSION, RULE_STEP_NAMES],
-      )) as Array<StepVerdict & { step: string }>;
-      if (rows.length !== RULE_STEP_NAMES.length) {
-        throw new StepsIncompleteError(`complaint ${complaintId}: ${rows.length} of ${RULE_STEP_NAMES.length} steps recorded`);
-      }
-      const steps = Object.fromEntries(rows.map((r) => [r.step, r])) as unknown as StepVerdicts;
-      const facts = await this.facts.load(complaintId, false);
-      const decision = decide(steps, facts!);
-
-      await manager.query(
-        `INSERT INTO triage_step_results (id, complaint_id, step, ruleset_version, verdict, evidence, findings, completed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, now()) ON CONFLICT (complaint_id, step, ruleset_version) DO NOTHING`,
-        [randomUUID(), complaintId, DECIDE_STEP, RULESET_VERSION, decision.verdict, JSON.stringify(decision.evidence), decision.findings],
-      );
-      await manager.query(
-        `INSERT INTO triage_runs (id, complaint_id, ruleset_version, category, confidence, needs_review, reg15_grounds, trigger, completed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())`,
-        [randomUUID(), complaintId, RULESET_VERSION, decision.category, decision.confidence, decision.needsReview, JSON.stringify(decision.reg15Grounds), trigger],
-      );
-      const [[{ category }]] = (await manager.query(
-        `UPDATE complaints
-            SET triage_category = $2,
-                category = COALESCE(override_category, $2),
-                status = CASE WHEN status = 'received' THEN 'triaged' ELSE status END,
-                triaged_at = COALESCE(triaged_at, now()),
-                updated_at = now()
-          WHERE id = $1 RETURNING category`,
-        [complaintId, decision.category],
-      )) as [[{ category: string }], number];
-      // A possible offence starts the statutory clock, whether the first triage or a later rule set found it.
-      if (category === 'criminal') await this.deadlines.start(manager, complaintId, ['iopc_referral'], new Date());
-      await this.caseLog.append(manager, {
-        reference: complaint.reference,
-        actor: 'worker',
-        type: 'triage.completed',
-        details: {
-          complaintId,
-          category: decision.category,
-          rulesetVersion: RULESET_VERSION,
-          confidence: decision.confidence,
-          needsReview: decision.needsReview,
-          trigger,
-        },
-      });
-      return decision;
+    const [found] = (await this.dataSource.query(
+      `SELECT c.reference, c.override_category,
+              EXISTS (SELECT 1 FROM triage_runs r WHERE r.complaint_id = c.id AND r.ruleset_version = $2) AS already,
+              (SELECT coalesce(json_agg(json_build_object('step', s.step, 'verdict', s.verdict, 'evidence', s.evidence, 'findings', s.findings)), '[]')
+                 FROM triage_step_results s WHERE s.complaint_id = c.id AND s.ruleset_version = $2 AND s.step = ANY($3)) AS steps
+         FROM complaints c WHERE c.id = $1`,
+      [complaintId, RULESET_VERSION, RULE_STEP_NAMES],
+    )) as Array<{ reference: string; override_category: Category | null; already: boolean; steps: Array<StepVerdict & { step: string }> }>;
+    if (!found || found.already) return null;
+    if (found.steps.length !== RULE_STEP_NAMES.length) {
+      throw new StepsIncompleteError(`complaint ${complaintId}: ${found.steps.length} of ${RULE_STEP_NAMES.length} steps recorded`);
+    }
+    const steps = Object.fromEntries(found.steps.map((r) => [r.step, r])) as unknown as StepVerdicts;
+    const decision = decide(steps, (await this.facts.load(complaintId, false))!);
+    const criminal = (found.override_category ?? decision.category) === 'criminal';
+    const referral = criminal ? this.deadlines.plan(['iopc_referral'], new Date())[0] : null;
+    const event = queuedEventRow({
+      reference: found.reference,
+      actor: 'worker',
+      type: 'triage.completed',
+      details: { complaintId, category: decision.category, rulesetVersion: RULESET_VERSION, confidence: decision.confidence, needsReview: decision.needsReview, trigger },
     });
+    const [{ recorded }] = (await this.dataSource.query(
+      `WITH run AS (
+         INSERT INTO triage_runs (id, complaint_id, ruleset_version, category, confidence, needs_review, reg15_grounds, trigger, completed_at)
+         VALUES (gen_random_uuid(), $1, $3, $4, $7, $8, $9, $10, now())
+         ON CONFLICT (complaint_id, ruleset_version) DO NOTHING RETURNING complaint_id
+       ), step AS (
+         INSERT INTO triage_step_results (id, complaint_id, step, ruleset_version, verdict, evidence, findings, completed_at)
+         SELECT gen_random_uuid(), complaint_id, $2::varchar, $3::varchar, $4::varchar, $5::jsonb, $6::jsonb, now() FROM run
+         ON CONFLICT (complaint_id, step, ruleset_version) DO NOTHING
+       ), referral AS (
+         -- a possible offence starts the statutory clock, whether the first triage or a later rule set found it
+         INSERT INTO deadlines (id, complaint_id, kind, start_at, due_at, calculation)
+         SELECT gen_random_uuid(), complaint_id, 'iopc_referral', $17::timestamptz, $18::timestamptz, $19::jsonb FROM run WHERE $17::timestamptz IS NOT NULL
+         ON CONFLICT (complaint_id, kind) DO NOTHING RETURNING due_at
+       ), complaint AS (
+         UPDATE complaints
+            SET triage_category = $4, category = COALESCE(override_category, $4),
+                status = CASE WHEN status = 'received' THEN 'triaged' ELSE status END,
+                triaged_at = COALESCE(triaged_at, now()), updated_at = now(),
+                next_due_at = LEAST(next_due_at, (SELECT due_at FROM referral))
+          WHERE id IN (SELECT complaint_id FROM run)
+       ), logged AS (
+         ${QUEUE_INSERT} SELECT $11::timestamptz, $12::varchar, $13::varchar, $14::varchar, $15::jsonb FROM run
+       )
+       SELECT (SELECT count(*) FROM run)::int AS recorded, pg_notify($16, '')`,
+      [
+        complaintId, DECIDE_STEP, RULESET_VERSION, decision.category, JSON.stringify(decision.evidence), decision.findings,
+        decision.confidence, decision.needsReview, JSON.stringify(decision.reg15Grounds), trigger, ...event, CASE_LOG_CHANNEL,
+        referral?.startAt ?? null, referral?.dueAt ?? null, referral ? JSON.stringify(referral.calculation) : null,
+      ],
+    )) as Array<{ recorded: number }>;
+    return recorded ? decision : null;
   }
 }

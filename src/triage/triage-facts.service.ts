@@ -25,19 +25,22 @@ export interface LoadedFacts {
   reference: string;
 }
 
-/** Reads what the rules look at. The only I/O of triage besides storing results. */
+const CACHE_SIZE = 5000;
+const CACHE_MS = 60_000;
+
+/**
+ * Reads what the rules look at. The only I/O of triage besides storing results. A complaint's own text never changes
+ * after intake, so it is read once for all of its steps (they usually run in the same worker within milliseconds);
+ * earlier complaints, which do change, are always read afresh.
+ */
 @Injectable()
 export class TriageFactsService {
+  private readonly recent = new Map<string, { row: FactsRow; until: number }>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   async load(complaintId: string, withHistory: boolean): Promise<ComplaintFacts | null> {
-    const [row] = (await this.dataSource.query(
-      `SELECT c.id, c.summary, c.details, c.subject_role, c.subject_name, c.incident_date::text AS incident_date, c.received_at,
-              p.name, p.postal_address, p.email_key, p.name_key, p.address_key
-         FROM complaints c JOIN complainants p ON p.id = c.complainant_id
-        WHERE c.id = $1`,
-      [complaintId],
-    )) as FactsRow[];
+    const row = await this.complaint(complaintId);
     if (!row) return null;
     return {
       summary: row.summary,
@@ -50,6 +53,24 @@ export class TriageFactsService {
       hasPostalAddress: !!row.postal_address?.trim(),
       earlierComplaints: withHistory ? await this.earlierComplaints(row) : [],
     };
+  }
+
+  private async complaint(complaintId: string): Promise<FactsRow | undefined> {
+    const cached = this.recent.get(complaintId);
+    if (cached && cached.until > Date.now()) return cached.row;
+    const [row] = (await this.dataSource.query(
+      `SELECT c.id, c.summary, c.details, c.subject_role, c.subject_name, c.incident_date::text AS incident_date, c.received_at,
+              p.name, p.postal_address, p.email_key, p.name_key, p.address_key
+         FROM complaints c JOIN complainants p ON p.id = c.complainant_id
+        WHERE c.id = $1`,
+      [complaintId],
+    )) as FactsRow[];
+    if (row) {
+      this.recent.delete(complaintId);
+      this.recent.set(complaintId, { row, until: Date.now() + CACHE_MS });
+      if (this.recent.size > CACHE_SIZE) this.recent.delete(this.recent.keys().next().value!);
+    }
+    return row;
   }
 
   /**

@@ -28,6 +28,8 @@ export class TriageStepsService {
        ON CONFLICT (complaint_id, step, ruleset_version) DO NOTHING`,
       [randomUUID(), complaintId, step, RULESET_VERSION, result.verdict, JSON.stringify(result.evidence), result.findings],
     );
+    // Counted after the insert has committed, never in the same statement: of two steps finishing at once, the later
+    // one then always sees both and queues the decision (in one statement neither would see the other).
     const [{ done }] = (await this.dataSource.query(
       `SELECT count(*)::int AS done FROM triage_step_results WHERE complaint_id = $1 AND ruleset_version = $2 AND step = ANY($3)`,
       [complaintId, RULESET_VERSION, RULE_STEP_NAMES],
