@@ -13,6 +13,7 @@ import type { CaseActionDto, CaseDetailDto, CaseListDto, CaseSummaryDto, Deadlin
 import type { ListCasesQuery } from './dto/list-cases.query.js';
 
 const STEP_ORDER = [...RULE_STEP_NAMES, DECIDE_STEP];
+const COUNT_CAP = 10_000;
 
 interface SummaryRow {
   id: string;
@@ -55,15 +56,26 @@ export class CasesService {
     const order =
       query.sort === 'received' ? 'c.received_at ASC' : query.sort === '-received' ? 'c.received_at DESC' : 'c.next_due_at ASC NULLS LAST, c.received_at ASC';
     const offset = (query.page - 1) * query.pageSize;
-    const [rows, [{ total }]] = await Promise.all([
+    const [rows, counted] = await Promise.all([
       this.dataSource.query(
         `SELECT ${SUMMARY_COLUMNS} FROM complaints c LEFT JOIN users u ON u.id = c.assignee_id
          ${filter} ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offset}`,
         params,
       ) as Promise<SummaryRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM complaints c ${filter}`, params) as Promise<Array<{ total: number }>>,
+      this.countCases(filter, params),
     ]);
-    return { items: rows.map((r) => this.toSummary(r)), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map((r) => this.toSummary(r)), ...counted, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * Counting every match of a broad filter over a million cases costs more than the page itself, so the count
+   * stops at COUNT_CAP; beyond it the total is Postgres's estimate, and says so.
+   */
+  private async countCases(filter: string, params: unknown[]): Promise<{ total: number; totalIsEstimate: boolean }> {
+    const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM complaints c ${filter} LIMIT ${COUNT_CAP + 1}) capped`, params)) as Array<{ n: number }>;
+    if (n <= COUNT_CAP) return { total: n, totalIsEstimate: false };
+    const [{ 'QUERY PLAN': plan }] = (await this.dataSource.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM complaints c ${filter}`, params)) as Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>;
+    return { total: Math.max(COUNT_CAP + 1, Math.round(plan[0].Plan['Plan Rows'])), totalIsEstimate: true };
   }
 
   async get(reference: string): Promise<CaseDetailDto> {

@@ -43,7 +43,8 @@ export class CaseSummaryDto {
 
 export class CaseListDto {
   @ApiProperty({ type: [CaseSummaryDto] }) items: CaseSummaryDto[];
-  @ApiProperty() total: number;
+  @ApiProperty({ description: 'exact up to 10,000 matches; above that, an estimate (see totalIsEstimate)' }) total: number;
+  @ApiProperty() totalIsEstimate: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
