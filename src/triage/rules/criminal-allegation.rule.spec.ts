@@ -1,17 +1,7 @@
 import { criminalAllegationRule } from './criminal-allegation.rule.js';
-import type { ComplaintFacts } from './rule.types.js';
+import { complaintFacts } from '../../../test/helpers/complaint-facts.js';
 
-const facts = (summary: string, details = ''): ComplaintFacts => ({
-  summary,
-  details,
-  subjectRole: 'pcc',
-  subjectName: 'Alex Morgan',
-  incidentDate: null,
-  receivedAt: '2026-11-01T10:00:00.000Z',
-  hasName: true,
-  hasPostalAddress: true,
-  earlierComplaints: [],
-});
+const facts = (summary: string, details = '') => complaintFacts(summary, details);
 const verdictOf = (summary: string, details = '') => criminalAllegationRule.run(facts(summary, details)).verdict;
 
 describe('criminal allegation rule', () => {

@@ -1,6 +1,7 @@
 import { decide, type StepVerdicts } from './decide.rule.js';
 import { RULE_STEPS } from './index.js';
-import type { ComplaintFacts, StepName } from './rule.types.js';
+import type { StepName } from './rule.types.js';
+import { complaintFacts } from '../../../test/helpers/complaint-facts.js';
 
 /**
  * Each rule runs as its own queued job: it must never hold the event loop long enough to stall BullMQ's lock
@@ -20,17 +21,11 @@ const ADVERSARIAL: Record<string, string> = {
   noSentenceEnd: fill('and the commissioner and the officer and the council and the mayor '),
 };
 
-const facts = (details: string): ComplaintFacts => ({
-  summary: details.slice(0, 300),
-  details,
-  subjectRole: 'pcc',
-  subjectName: 'Alex Morgan',
-  incidentDate: null,
-  receivedAt: '2026-11-01T10:00:00.000Z',
-  hasName: true,
-  hasPostalAddress: false,
-  earlierComplaints: [{ reference: 'PCC-EARLIER', summary: details.slice(0, 300), details, receivedAt: '2026-01-01T00:00:00.000Z', decided: true, similarity: 0.9 }],
-});
+const facts = (details: string) =>
+  complaintFacts(details.slice(0, 300), details, {
+    hasPostalAddress: false,
+    earlierComplaints: [{ reference: 'PCC-EARLIER', summary: details.slice(0, 300), details, receivedAt: '2026-01-01T00:00:00.000Z', decided: true, similarity: 0.9 }],
+  });
 
 describe('cost of a rule step on 20,000 adversarial characters', () => {
   it.each(Object.keys(ADVERSARIAL))('%s: every rule, each from scratch as its own job, well within bounds', (name) => {

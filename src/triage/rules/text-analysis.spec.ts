@@ -1,18 +1,8 @@
-import type { ComplaintFacts } from './rule.types.js';
 import { analyse } from './text-analysis.js';
 import { findQuotes, splitSentences } from './text-structure.js';
+import { complaintFacts } from '../../../test/helpers/complaint-facts.js';
 
-const facts = (details: string, subjectName: string | null = 'Alex Morgan'): ComplaintFacts => ({
-  summary: '',
-  details,
-  subjectRole: 'pcc',
-  subjectName,
-  incidentDate: null,
-  receivedAt: '2026-11-01T10:00:00.000Z',
-  hasName: true,
-  hasPostalAddress: true,
-  earlierComplaints: [],
-});
+const facts = (details: string, subjectName: string | null = 'Alex Morgan') => complaintFacts('', details, { subjectName });
 
 /** The party said to have done the act named by `words` in text. */
 const actorOf = (text: string, words: string, subjectName?: string | null) => {
