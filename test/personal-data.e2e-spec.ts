@@ -2,6 +2,7 @@ import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { AppProcess } from './helpers/app-process.js';
 import { api, FormBrowser, login } from './helpers/http.js';
+import { deleteRedisKeys } from './helpers/test-app.js';
 import { createTestDatabase, dropTestDatabase, testDatabaseName } from './helpers/test-database.js';
 
 /** Distinctive personal data, so any trace of it in a log line or a case event is unmistakable. */
@@ -30,6 +31,7 @@ describe('personal data stays out of logs and out of the case log', () => {
   afterAll(async () => {
     await app.stop('SIGTERM');
     await dropTestDatabase(database);
+    await deleteRedisKeys({ REDIS_URL: app.env.REDIS_URL, QUEUE_PREFIX: app.env.QUEUE_PREFIX });
   });
 
   it('logs a full run (API and form intake, triage, case work, letters, status page, a failing request) without any of it', async () => {

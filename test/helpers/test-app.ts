@@ -55,7 +55,8 @@ export async function startTestApp(overrides: Record<string, string> = {}, roles
   };
 }
 
-async function deleteRedisKeys(env: Environment): Promise<void> {
+/** Removes every key a run left under its prefix. */
+export async function deleteRedisKeys(env: Pick<Environment, 'REDIS_URL' | 'QUEUE_PREFIX'>): Promise<void> {
   const redis = new Redis(redisOptions(env.REDIS_URL));
   try {
     let cursor = '0';
