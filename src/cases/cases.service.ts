@@ -78,7 +78,8 @@ export class CasesService {
     return { total: Math.max(COUNT_CAP + 1, Math.round(plan[0].Plan['Plan Rows'])), totalIsEstimate: true };
   }
 
-  async get(reference: string): Promise<CaseDetailDto> {
+  /** The case as `viewer` may see it: auditors check the record, not the person, so they get the complainant by id only. */
+  async get(reference: string, viewer: StaffUser): Promise<CaseDetailDto> {
     const [row] = (await this.dataSource.query(
       `SELECT ${SUMMARY_COLUMNS}, c.subject_name, c.details, c.incident_date::text AS incident_date, c.assignee_id,
               p.id AS complainant_id, p.name, p.email, p.phone, p.postal_address
@@ -107,7 +108,10 @@ export class CasesService {
       overrides,
       pendingOverride: overrides.find((o) => o.state === 'pending') ?? null,
       allowedOutcomes: allowedMoves(row.status as CaseStatus, row.category as Category | null),
-      complainant: { id: row.complainant_id, name: row.name, email: row.email, phone: row.phone, postalAddress: row.postal_address },
+      complainant:
+        viewer.role === 'auditor'
+          ? { id: row.complainant_id }
+          : { id: row.complainant_id, name: row.name, email: row.email, phone: row.phone, postalAddress: row.postal_address },
     };
   }
 

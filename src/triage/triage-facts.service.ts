@@ -20,11 +20,6 @@ interface FactsRow {
   address_key: string | null;
 }
 
-export interface LoadedFacts {
-  facts: ComplaintFacts;
-  reference: string;
-}
-
 const CACHE_SIZE = 5000;
 const CACHE_MS = 60_000;
 

@@ -122,14 +122,14 @@ export class CasePagesController {
   }
 
   private async render(reply: FastifyReply, reference: string, staff: StaffUser, extra: { done?: string; errors?: FieldErrors; values?: Record<string, unknown> }): Promise<void> {
-    const found = await this.cases.get(reference);
+    const found = await this.cases.get(reference, staff);
     const [history, letters, officers] = await Promise.all([
       this.history.forCase(reference),
       staff.role === 'auditor' ? Promise.resolve([]) : this.letters.list(reference),
       staff.role === 'auditor' ? Promise.resolve([]) : this.users.list(),
     ]);
     await reply.view('case.njk', {
-      case: staff.role === 'auditor' ? { ...found, complainant: { id: found.complainant.id } } : found,
+      case: found,
       history,
       letters,
       officers: officers.filter((u) => u.role !== 'auditor'),
