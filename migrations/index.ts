@@ -3,6 +3,7 @@ import { AddCaseWork1795618884961 } from './1795618884961-AddCaseWork.js';
 import { ProtectCaseEvents1795618899053 } from './1795618899053-ProtectCaseEvents.js';
 import { AddCaseEventTypeIndex1795619061700 } from './1795619061700-AddCaseEventTypeIndex.js';
 import { AddCaseEventQueue1795622202795 } from './1795622202795-AddCaseEventQueue.js';
+import { FireCaseLogTriggersAlways1796285325527 } from './1796285325527-FireCaseLogTriggersAlways.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
@@ -11,4 +12,5 @@ export const MIGRATIONS: Function[] = [
   ProtectCaseEvents1795618899053,
   AddCaseEventTypeIndex1795619061700,
   AddCaseEventQueue1795622202795,
+  FireCaseLogTriggersAlways1796285325527,
 ];

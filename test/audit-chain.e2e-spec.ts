@@ -41,6 +41,18 @@ describe('the case log: append-only, gapless under concurrent writers, verified'
     expect((await verify()).ok).toBe(true);
   });
 
+  it('refuses a change even in a session whose replication role turns ordinary triggers off', async () => {
+    const replica = (sql: string) =>
+      t.db.transaction(async (manager) => {
+        await manager.query(`SET LOCAL session_replication_role = replica`);
+        await manager.query(sql);
+      });
+    await expect(replica(`UPDATE case_events SET details = '{"i": 99}' WHERE sequence = 3`)).rejects.toThrow(/case_events is append-only/);
+    await expect(replica(`DELETE FROM case_events WHERE sequence = 5`)).rejects.toThrow(/case_events is append-only/);
+    await expect(replica(`TRUNCATE case_events`)).rejects.toThrow(/case_events is append-only/);
+    expect((await verify()).ok).toBe(true);
+  });
+
   it('keeps one gapless chain when many writers in two processes append at once', async () => {
     const other = new DataSource(dataSourceOptions({ DATABASE_URL: t.env.DATABASE_URL }));
     await other.initialize();
