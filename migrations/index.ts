@@ -4,6 +4,7 @@ import { ProtectCaseEvents1795618899053 } from './1795618899053-ProtectCaseEvent
 import { AddCaseEventTypeIndex1795619061700 } from './1795619061700-AddCaseEventTypeIndex.js';
 import { AddCaseEventQueue1795622202795 } from './1795622202795-AddCaseEventQueue.js';
 import { FireCaseLogTriggersAlways1796285325527 } from './1796285325527-FireCaseLogTriggersAlways.js';
+import { AddStatistics1796285491727 } from './1796285491727-AddStatistics.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: Function[] = [
   AddCaseEventTypeIndex1795619061700,
   AddCaseEventQueue1795622202795,
   FireCaseLogTriggersAlways1796285325527,
+  AddStatistics1796285491727,
 ];

@@ -18,6 +18,8 @@ import { HealthModule } from './health/health.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { StatsWorkerModule } from './stats/stats-worker.module.js';
+import { StatsModule } from './stats/stats.module.js';
 import { TriageWorkerModule } from './triage/triage-worker.module.js';
 import { TriageModule } from './triage/triage.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -43,8 +45,8 @@ export class AppModule {
         AuditModule,
         DeadlinesModule,
         TriageModule,
-        ...(roles.api ? [RateLimitModule, AuthModule, UsersModule, ComplaintsModule, CasesModule, HealthModule, AuditApiModule, WebModule, DeadLettersModule] : []),
-        ...(roles.worker ? [TriageWorkerModule, OutboxModule, AuditWorkerModule] : []),
+        ...(roles.api ? [RateLimitModule, AuthModule, UsersModule, ComplaintsModule, CasesModule, HealthModule, AuditApiModule, WebModule, DeadLettersModule, StatsModule] : []),
+        ...(roles.worker ? [TriageWorkerModule, OutboxModule, AuditWorkerModule, StatsWorkerModule] : []),
       ],
       providers: [ConnectionErrorsGuard],
     };

@@ -40,6 +40,7 @@ describe('access control: every route against every role', () => {
     ['GET', `/api/cases/${reference}/history`, undefined, 401, 200, 200, 200],
     ['GET', `/api/cases/${reference}/letters`, undefined, 401, 200, 403, 200],
     ['GET', '/api/stats', undefined, 401, 200, 200, 200],
+    ['GET', '/api/stats.csv?year=2026-27', undefined, 401, 200, 200, 200],
     ['POST', '/api/cases', { ...complaintBody(), receivedAt: '2026-11-02T09:00:00Z', channel: 'letter' }, 401, 201, 403, 201],
     ['POST', `/api/cases/${reference}/assignment`, { assigneeId: null }, 401, 204, 403, 204],
     ['POST', `/api/cases/${reference}/outcome`, { kind: 'acknowledged', notes: 'by phone' }, 401, 200, 403, 409],

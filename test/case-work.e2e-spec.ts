@@ -1,4 +1,5 @@
 import { api, complaintBody, FormBrowser, login, waitForTriage } from './helpers/http.js';
+import { StatsRollupService } from '../src/stats/stats-rollup.service.js';
 import { SmtpSink } from './helpers/smtp-sink.js';
 import { ADMIN, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -160,6 +161,7 @@ describe('officer workspace: lifecycle, deadlines, overrides, letters', () => {
     expect(byCategory.items.every((c: { category: string }) => c.category === category)).toBe(true);
     await t.db.query(`UPDATE deadlines SET due_at = now() - interval '1 day' WHERE complaint_id = (SELECT id FROM complaints WHERE reference = $1)`, [reference]);
     await t.db.query(`UPDATE complaints SET next_due_at = now() - interval '1 day' WHERE reference = $1`, [reference]);
+    await t.app.get(StatsRollupService).rebuildAll(); // changes made by SQL write no case-log event
     const overdue = (await api(t.baseUrl, 'GET', '/api/cases?overdue=true', { token: officerA })).body;
     expect(overdue.items.map((c: { reference: string }) => c.reference)).toEqual([reference]);
     expect((await api(t.baseUrl, 'GET', '/api/stats', { token: officerA })).body.overdue).toBe(1);

@@ -5,7 +5,7 @@ import { CurrentStaff, type StaffUser } from '../auth/staff-user.js';
 import { LettersService, type LetterView } from '../letters/letters.service.js';
 import { CaseHistoryService, type HistoryEntry } from './case-history.service.js';
 import { CasesService } from './cases.service.js';
-import { CaseDetailDto, CaseListDto, StatsDto } from './dto/case.dto.js';
+import { CaseDetailDto, CaseListDto } from './dto/case.dto.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
 import { CaseReferencePipe } from './case-reference.pipe.js';
 
@@ -42,11 +42,5 @@ export class CasesController {
   @Roles('officer')
   lettersOf(@Param('reference', CaseReferencePipe) reference: string): Promise<LetterView[]> {
     return this.letters.list(reference);
-  }
-
-  @Get('stats')
-  @ApiOkResponse({ type: StatsDto })
-  stats(): Promise<StatsDto> {
-    return this.cases.stats();
   }
 }

@@ -6,10 +6,10 @@ import { Environment } from '../config/environment.js';
 import type { Evidence } from '../triage/rules/rule.types.js';
 import { RULE_STEP_NAMES, DECIDE_STEP } from '../triage/rules/rule.types.js';
 import type { StaffUser } from '../auth/staff-user.js';
-import { CATEGORIES, type Category } from '../complaints/complaint-categories.js';
+import type { Category } from '../complaints/complaint-categories.js';
 import { allowedMoves } from './case-lifecycle.js';
 import type { CaseStatus } from './case-status.js';
-import type { CaseActionDto, CaseDetailDto, CaseListDto, CaseSummaryDto, DeadlineDto, OverrideDto, StatsDto, TriageDto } from './dto/case.dto.js';
+import type { CaseActionDto, CaseDetailDto, CaseListDto, CaseSummaryDto, DeadlineDto, OverrideDto, TriageDto } from './dto/case.dto.js';
 import type { ListCasesQuery } from './dto/list-cases.query.js';
 
 const STEP_ORDER = [...RULE_STEP_NAMES, DECIDE_STEP];
@@ -112,36 +112,6 @@ export class CasesService {
         viewer.role === 'auditor'
           ? { id: row.complainant_id }
           : { id: row.complainant_id, name: row.name, email: row.email, phone: row.phone, postalAddress: row.postal_address },
-    };
-  }
-
-  async stats(): Promise<StatsDto> {
-    const [[counts], byCategory, byStatus, overrides] = await Promise.all([
-      this.dataSource.query(
-        `SELECT count(*)::int AS cases,
-                count(*) FILTER (WHERE status = 'received')::int AS awaiting_triage,
-                count(*) FILTER (WHERE next_due_at < now())::int AS overdue
-           FROM complaints`,
-      ) as Promise<Array<{ cases: number; awaiting_triage: number; overdue: number }>>,
-      this.dataSource.query(`SELECT category, count(*)::int AS n FROM complaints WHERE category IS NOT NULL GROUP BY category`) as Promise<
-        Array<{ category: string; n: number }>
-      >,
-      this.dataSource.query(`SELECT status, count(*)::int AS n FROM complaints GROUP BY status`) as Promise<Array<{ status: string; n: number }>>,
-      this.dataSource.query(
-        `SELECT coalesce(ruleset_version, 'none') AS version, count(*) FILTER (WHERE state = 'applied')::int AS applied,
-                count(*) FILTER (WHERE state = 'pending')::int AS pending
-           FROM classification_overrides GROUP BY 1 ORDER BY 1`,
-      ) as Promise<Array<{ version: string; applied: number; pending: number }>>,
-    ]);
-    const categories = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
-    for (const { category, n } of byCategory) categories[category] = n;
-    return {
-      cases: counts.cases,
-      awaitingTriage: counts.awaiting_triage,
-      byCategory: categories,
-      overdue: counts.overdue,
-      byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])),
-      overridesByRulesetVersion: Object.fromEntries(overrides.map((r) => [r.version, { applied: r.applied, pending: r.pending }])),
     };
   }
 

@@ -93,6 +93,10 @@ export class Environment {
   /** Minutes between automatic checks of the case-log hash chain; 0 turns them off. */
   @Transform(toInt) @IsInt() @Min(0)
   AUDIT_VERIFY_INTERVAL_MINUTES = 60;
+
+  /** Seconds between worker refreshes of the statistics' summary (requests bring it up to date anyway); 0 = off. */
+  @Transform(toInt) @IsInt() @Min(0)
+  STATS_REFRESH_SECONDS = 30;
 }
 
 export class ConfigurationError extends Error {}

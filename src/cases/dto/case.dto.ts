@@ -87,13 +87,3 @@ export class CaseDetailDto extends CaseSummaryDto {
   @ApiProperty({ description: 'personal data: shown to officers and admins; auditors see the id only' })
   complainant: { id: string; name?: string; email?: string; phone?: string | null; postalAddress?: string | null };
 }
-
-export class StatsDto {
-  @ApiProperty() cases: number;
-  @ApiProperty() awaitingTriage: number;
-  @ApiProperty() byCategory: Record<string, number>;
-  @ApiProperty() overdue: number;
-  @ApiProperty() byStatus: Record<string, number>;
-  @ApiProperty({ description: 'officers’ overrides of the triage, by the rule-set version that triaged the case' })
-  overridesByRulesetVersion: Record<string, { applied: number; pending: number }>;
-}
