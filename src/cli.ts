@@ -6,6 +6,8 @@ import { exitOnStartupError, prepareServices } from './bootstrap.js';
 import { loadEnvironment } from './config/environment.js';
 import { RetryFailedCommand } from './dead-letters/dead-letters.command.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
+import { StatsRebuildCommand } from './stats/stats-rebuild.command.js';
+import { StatsModule } from './stats/stats.module.js';
 import { TriageReplayCommand } from './triage/triage-replay.command.js';
 import { TriageModule } from './triage/triage.module.js';
 
@@ -14,7 +16,7 @@ async function main(): Promise<void> {
   const env = loadEnvironment();
   await prepareServices(env);
 
-  @Module({ imports: [AppModule.forRoot(env, { api: false, worker: false }), TriageModule, DeadLettersModule], providers: [TriageReplayCommand, RetryFailedCommand] })
+  @Module({ imports: [AppModule.forRoot(env, { api: false, worker: false }), TriageModule, DeadLettersModule, StatsModule], providers: [TriageReplayCommand, RetryFailedCommand, StatsRebuildCommand] })
   class CliModule {}
 
   await CommandFactory.run(CliModule, {
