@@ -5,6 +5,7 @@ import { AddCaseEventTypeIndex1795619061700 } from './1795619061700-AddCaseEvent
 import { AddCaseEventQueue1795622202795 } from './1795622202795-AddCaseEventQueue.js';
 import { FireCaseLogTriggersAlways1796285325527 } from './1796285325527-FireCaseLogTriggersAlways.js';
 import { AddStatistics1796285491727 } from './1796285491727-AddStatistics.js';
+import { AddStatisticsByMonth1796287186689 } from './1796287186689-AddStatisticsByMonth.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   AddCaseEventQueue1795622202795,
   FireCaseLogTriggersAlways1796285325527,
   AddStatistics1796285491727,
+  AddStatisticsByMonth1796287186689,
 ];

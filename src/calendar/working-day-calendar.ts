@@ -21,9 +21,10 @@ export interface WorkingDaysResult {
 }
 
 // date-holidays works its rules out afresh on every call (milliseconds each), so each year is worked out once.
-const bankHolidaysByYear = new Map<number, Map<string, string>>();
+const bankHolidaysByYear = new Map<number, ReadonlyMap<string, string>>();
 
-function bankHolidays(year: number): Map<string, string> {
+/** The bank holidays of England and Wales in a year: date (YYYY-MM-DD) → name. */
+export function bankHolidays(year: number): ReadonlyMap<string, string> {
   let days = bankHolidaysByYear.get(year);
   if (!days) {
     days = new Map(

@@ -9,10 +9,11 @@ import { Letter } from '../letters/letter.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { StatsDaily } from '../stats/stats-daily.entity.js';
 import { StatsDirtyDay } from '../stats/stats-dirty-day.entity.js';
+import { StatsMonthly } from '../stats/stats-monthly.entity.js';
 import { StatsState } from '../stats/stats-state.entity.js';
 import { StatsWorkingDay } from '../stats/stats-working-day.entity.js';
 import { TriageRun } from '../triage/triage-run.entity.js';
 import { TriageStepResult } from '../triage/triage-step-result.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [CaseAction, CaseEvent, ClassificationOverride, Complainant, Complaint, Deadline, Letter, OutboxMessage, QueuedCaseEvent, StatsDaily, StatsDirtyDay, StatsState, StatsWorkingDay, TriageRun, TriageStepResult, User];
+export const ENTITIES = [CaseAction, CaseEvent, ClassificationOverride, Complainant, Complaint, Deadline, Letter, OutboxMessage, QueuedCaseEvent, StatsDaily, StatsDirtyDay, StatsMonthly, StatsState, StatsWorkingDay, TriageRun, TriageStepResult, User];

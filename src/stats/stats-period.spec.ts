@@ -1,4 +1,4 @@
-import { financialYearOf, parsePeriod } from './stats-period.js';
+import { financialYearOf, parsePeriod, wholeMonths } from './stats-period.js';
 
 describe('parsePeriod', () => {
   it('turns a financial year into April to March', () => {
@@ -34,5 +34,15 @@ describe('parsePeriod', () => {
     expect(financialYearOf('2027-03-31')).toBe('2026-27');
     expect(financialYearOf('2027-04-01')).toBe('2027-28');
     expect(financialYearOf('2099-12-31')).toBe('2099-00');
+  });
+});
+
+describe('wholeMonths', () => {
+  it('finds the whole months inside a period, for the monthly summary', () => {
+    expect(wholeMonths({ from: '2026-04-01', to: '2027-03-31' })).toEqual({ first: '2026-04-01', end: '2027-04-01' });
+    expect(wholeMonths({ from: '2026-04-02', to: '2026-06-29' })).toEqual({ first: '2026-05-01', end: '2026-06-01' });
+    expect(wholeMonths({ from: '2026-03-05', to: '2026-03-20' })).toEqual({ first: '2026-04-01', end: '2026-03-01' });
+    expect(wholeMonths({ from: null, to: '2024-02-29' })).toEqual({ first: null, end: '2024-03-01' });
+    expect(wholeMonths({ from: '2026-01-31', to: null })).toEqual({ first: '2026-02-01', end: null });
   });
 });

@@ -96,3 +96,13 @@ export function parsePeriod(input: PeriodInput): PeriodResult {
   const label = from && to ? `${spoken(from)} to ${spoken(to)}` : from ? `from ${spoken(from)}` : to ? `up to ${spoken(to)}` : 'every case received';
   return { period: { from, to, label } };
 }
+
+/** The whole months inside a period: [first day of the first, first day after the last); null = unbounded. */
+export function wholeMonths(period: Pick<StatsPeriod, 'from' | 'to'>): { first: string | null; end: string | null } {
+  const first = period.from === null ? null : period.from.endsWith('-01') ? period.from : startOfMonth(period.from, 1);
+  const lastDay = period.to && DateTime.fromISO(period.to).endOf('month').toISODate();
+  const end = period.to === null ? null : period.to === lastDay ? startOfMonth(period.to, 1) : startOfMonth(period.to, 0);
+  return { first, end };
+}
+
+const startOfMonth = (date: string, plusMonths: number) => DateTime.fromISO(date).startOf('month').plus({ months: plusMonths }).toISODate()!;

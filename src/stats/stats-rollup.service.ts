@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DECISIONS, STOPPING } from './stats-measures.js';
-import { ALL_DAYS, BUILD_DAYS, CHAINED_EVENT_DAYS, QUEUED_EVENT_DAYS } from './stats-rollup.sql.js';
+import { ALL_DAYS, BUILD_DAYS, BUILD_MONTHS, CHAINED_EVENT_DAYS, QUEUED_EVENT_DAYS } from './stats-rollup.sql.js';
 import { workingDayNumbers } from './working-day-numbers.js';
 
 /** One summary builder at a time, in any process: two rebuilding the same day would both insert its rows. */
@@ -40,9 +40,7 @@ export class StatsRollupService {
 
   /** Marks every day dirty and rebuilds it: after changes made by hand, or to measure the build. */
   async rebuildAll(): Promise<number> {
-    await this.locked(async (manager) => {
-      await manager.query(`INSERT INTO stats_dirty_days (day) ${ALL_DAYS} ON CONFLICT DO NOTHING`);
-    });
+    await this.locked((manager) => this.markEveryDay(manager));
     return this.buildDirtyDays({ from: null, to: null });
   }
 
@@ -61,13 +59,7 @@ export class StatsRollupService {
   private async markChangedDays(): Promise<void> {
     await this.locked(async (manager) => {
       const [state] = (await manager.query(`SELECT last_sequence FROM stats_state WHERE id = 1`)) as Array<{ last_sequence: string }>;
-      if (!state) {
-        // First run: the head is read before the cases, so a case added meanwhile is either seen here or after the head.
-        const head = await this.chainHead(manager);
-        await manager.query(`INSERT INTO stats_dirty_days (day) ${ALL_DAYS} ON CONFLICT DO NOTHING`);
-        await manager.query(`INSERT INTO stats_state (id, last_sequence, updated_at) VALUES (1, $1, now())`, [head]);
-        return;
-      }
+      if (!state) return this.markEveryDay(manager); // the first run
       // Waiting events first, then the head: an event chained in between is then below the head, never missed.
       await manager.query(`INSERT INTO stats_dirty_days (day) ${QUEUED_EVENT_DAYS} ON CONFLICT DO NOTHING`);
       const head = await this.chainHead(manager);
@@ -78,7 +70,7 @@ export class StatsRollupService {
     });
   }
 
-  /** Rebuilds the dirty days in `range`, a month of days a transaction. Returns how many days were rebuilt. */
+  /** Rebuilds the dirty days in `range`, and their months, a month of days a transaction. Returns how many days were rebuilt. */
   private async buildDirtyDays(range: DayRange): Promise<number> {
     let built = 0;
     for (;;) {
@@ -89,8 +81,13 @@ export class StatsRollupService {
         )) as Array<{ day: string }>;
         const dirty = rows.map((r) => r.day);
         if (!dirty.length) return dirty;
+        // The planner's estimates for a list of days are far too high; compiling the statement would cost more than running it.
+        await manager.query(`SET LOCAL jit = off`);
         await manager.query(`DELETE FROM stats_daily WHERE day = ANY($1::date[])`, [dirty]);
         await manager.query(BUILD_DAYS, [dirty, DECISIONS, STOPPING]);
+        const months = [...new Set(dirty.map((day) => `${day.slice(0, 7)}-01`))];
+        await manager.query(`DELETE FROM stats_monthly WHERE month = ANY($1::date[])`, [months]);
+        await manager.query(BUILD_MONTHS, [months]);
         await manager.query(`DELETE FROM stats_dirty_days WHERE day = ANY($1::date[])`, [dirty]);
         return dirty;
       });
@@ -115,6 +112,20 @@ export class StatsRollupService {
       this.logger.warn('the bank-holiday calendar changed: every day of the statistics will be rebuilt');
       await manager.query(`INSERT INTO stats_dirty_days (day) ${ALL_DAYS} ON CONFLICT DO NOTHING`);
     }
+  }
+
+  /**
+   * Marks every day of receipt dirty and reads the log from its head on. The head is read before the cases, so a
+   * case added meanwhile is either among the days marked or named by an event after the head.
+   */
+  private async markEveryDay(manager: EntityManager): Promise<void> {
+    const head = await this.chainHead(manager);
+    await manager.query(`INSERT INTO stats_dirty_days (day) ${ALL_DAYS} ON CONFLICT DO NOTHING`);
+    await manager.query(
+      `INSERT INTO stats_state (id, last_sequence, updated_at) VALUES (1, $1, now())
+       ON CONFLICT (id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence, updated_at = now()`,
+      [head],
+    );
   }
 
   private async chainHead(manager: EntityManager): Promise<string> {

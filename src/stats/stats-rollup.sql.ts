@@ -10,17 +10,26 @@ const londonDateText = (column: string) => `to_char(${column} AT TIME ZONE 'Euro
 /**
  * Builds the summary rows of the days in $1 (date[]) from the cases received on them. $2: decision kinds
  * (text[]), $3: kinds that stop a deadline (text[]). Reads no personal data: no names, addresses or free text.
+ *
+ * Every look-up from a case to its deadlines, actions, overrides and triage runs is a LATERAL subquery that cannot
+ * be flattened (LIMIT, OFFSET 0), so it is an index probe per case: the cost grows with the cases of the days being
+ * built, never with the size of the tables (a hash join over all deadlines was the planner's choice otherwise).
  */
 export const BUILD_DAYS = `
 WITH days AS (SELECT DISTINCT unnest($1::date[]) AS day),
-c AS MATERIALIZED (
+received AS MATERIALIZED (
   SELECT c.id, d.day, c.status, c.category, c.triage_category, c.channel, c.subject_role, c.next_due_at
     FROM days d JOIN complaints c ON ${RECEIVED_ON_DAY}
 ),
-reviewed AS MATERIALIZED (
-  SELECT c.id FROM c
-   WHERE EXISTS (SELECT 1 FROM classification_overrides o WHERE o.complaint_id = c.id AND o.state = 'applied')
-      OR EXISTS (SELECT 1 FROM case_actions a WHERE a.complaint_id = c.id AND a.kind = ANY($2::text[]))
+c AS MATERIALIZED (
+  SELECT c.*, (overridden.yes IS NOT NULL OR decided.yes IS NOT NULL) AS reviewed, repetition.verdict AS repeat_verdict
+    FROM received c
+    LEFT JOIN LATERAL (SELECT true AS yes FROM classification_overrides o WHERE o.complaint_id = c.id AND o.state = 'applied' LIMIT 1) overridden ON true
+    LEFT JOIN LATERAL (SELECT true AS yes FROM case_actions a WHERE a.complaint_id = c.id AND a.kind = ANY($2::text[]) LIMIT 1) decided ON true
+    LEFT JOIN LATERAL (
+      SELECT s.verdict FROM (SELECT r.ruleset_version FROM triage_runs r WHERE r.complaint_id = c.id ORDER BY r.completed_at DESC LIMIT 1) latest
+        JOIN triage_step_results s ON s.complaint_id = c.id AND s.ruleset_version = latest.ruleset_version AND s.step = 'repetition'
+    ) repetition ON true
 ),
 dl AS MATERIALIZED (
   SELECT c.day, d.kind, d.start_at, d.due_at, d.met_at,
@@ -28,7 +37,7 @@ dl AS MATERIALIZED (
               WHEN d.met_by = ANY($3::text[]) THEN 'stopped'
               WHEN d.met_at <= d.due_at THEN 'met'
               ELSE 'met_late' END AS state
-    FROM c JOIN deadlines d ON d.complaint_id = c.id
+    FROM c JOIN LATERAL (SELECT * FROM deadlines d WHERE d.complaint_id = c.id OFFSET 0) d ON true
 )
 INSERT INTO stats_daily (day, measure, k1, k2, k3, n)
 SELECT day, '${M.cases}', '', '', '', count(*) FROM c GROUP BY day
@@ -45,14 +54,11 @@ SELECT day, '${M.subjectRole}', subject_role, '', '', count(*) FROM c GROUP BY d
 UNION ALL
 SELECT day, '${M.nextDue}', ${londonDateText('next_due_at')}, '', '', count(*) FROM c WHERE next_due_at IS NOT NULL GROUP BY 1, 3
 UNION ALL
-SELECT c.day, '${M.outcome}', a.kind, '', '', count(DISTINCT c.id) FROM c JOIN case_actions a ON a.complaint_id = c.id GROUP BY 1, 3
-UNION ALL
-SELECT c.day, '${M.repeat}', s.verdict, '', '', count(*)
-  FROM c
-  JOIN LATERAL (SELECT r.ruleset_version FROM triage_runs r WHERE r.complaint_id = c.id ORDER BY r.completed_at DESC LIMIT 1) latest ON true
-  JOIN triage_step_results s ON s.complaint_id = c.id AND s.ruleset_version = latest.ruleset_version AND s.step = 'repetition'
- WHERE s.verdict <> 'none'
+SELECT c.day, '${M.outcome}', a.kind, '', '', count(*)
+  FROM c JOIN LATERAL (SELECT DISTINCT a.kind FROM case_actions a WHERE a.complaint_id = c.id) a ON true
  GROUP BY 1, 3
+UNION ALL
+SELECT day, '${M.repeat}', repeat_verdict, '', '', count(*) FROM c WHERE repeat_verdict <> 'none' GROUP BY 1, 3
 UNION ALL
 SELECT day, '${M.deadline}', kind, state, CASE WHEN state = 'open' THEN ${londonDateText('due_at')} ELSE '' END, count(*) FROM dl GROUP BY 1, 3, 4, 5
 UNION ALL
@@ -63,12 +69,12 @@ SELECT dl.day, '${M.deadlineDays}', dl.kind, (met.ordinal - started.ordinal)::te
  WHERE dl.state IN ('met', 'met_late')
  GROUP BY 1, 3, 4
 UNION ALL
-SELECT c.day, '${M.agreement}', r.ruleset_version, r.category, CASE WHEN v.id IS NULL THEN '' ELSE coalesce(c.category, '') END, count(*)
-  FROM c JOIN triage_runs r ON r.complaint_id = c.id LEFT JOIN reviewed v ON v.id = c.id
+SELECT c.day, '${M.agreement}', r.ruleset_version, r.category, CASE WHEN c.reviewed THEN coalesce(c.category, '') ELSE '' END, count(*)
+  FROM c JOIN LATERAL (SELECT r.ruleset_version, r.category FROM triage_runs r WHERE r.complaint_id = c.id OFFSET 0) r ON true
  GROUP BY 1, 3, 4, 5
 UNION ALL
 SELECT c.day, '${M.override}', coalesce(o.ruleset_version, 'none'), o.state, '', count(*)
-  FROM c JOIN classification_overrides o ON o.complaint_id = c.id
+  FROM c JOIN LATERAL (SELECT o.ruleset_version, o.state FROM classification_overrides o WHERE o.complaint_id = c.id OFFSET 0) o ON true
  GROUP BY 1, 3, 4`;
 
 /** Every London day on which a case was received. */
@@ -82,3 +88,11 @@ export const QUEUED_EVENT_DAYS = `SELECT DISTINCT ${londonDate('c.received_at')}
 export const CHAINED_EVENT_DAYS = `SELECT DISTINCT ${londonDate('c.received_at')} AS day
   FROM case_events e JOIN complaints c ON c.reference = e.reference
  WHERE e.sequence > $1 AND e.sequence <= $2`;
+
+/** Re-sums the months in $1 (date[], first days) from their days. */
+export const BUILD_MONTHS = `
+INSERT INTO stats_monthly (month, measure, k1, k2, k3, n)
+SELECT m.month, d.measure, d.k1, d.k2, d.k3, sum(d.n)
+  FROM unnest($1::date[]) AS m(month)
+  JOIN stats_daily d ON d.day >= m.month AND d.day < (m.month + interval '1 month')::date
+ GROUP BY 1, 2, 3, 4, 5`;
