@@ -85,7 +85,7 @@ function deadlinePerformance(f: StatsFigures): Figure {
     heading: 'Deadlines met, late, open and overdue, by kind',
     chart: stackedBarChart({
       id: 'chart-deadlines', title: 'Deadlines by kind: met on time, met late, open, overdue and stopped', orientation: 'horizontal', series,
-      bars: DEADLINE_KINDS.map((kind) => ({ key: kind, label: label(kind), values: f.timeliness[kind] as unknown as Record<string, number> })),
+      bars: DEADLINE_KINDS.map((kind) => ({ key: kind, label: label(kind), values: Object.fromEntries(DEADLINE_STATES.map((s) => [s, f.timeliness[kind][s]])) })),
     }),
     summary,
     table: {
@@ -111,7 +111,7 @@ function triageAgreement(f: StatsFigures): Figure {
     heading: 'Triage agreement, by rule-set version',
     chart: stackedBarChart({
       id: 'chart-agreement', title: 'Cases each rule-set version triaged: kept by officers, changed, not yet reviewed', orientation: 'horizontal', series,
-      bars: versions.map(([version, a]) => ({ key: version, label: version, values: a as unknown as Record<string, number> })),
+      bars: versions.map(([version, a]) => ({ key: version, label: version, values: Object.fromEntries(keys.map((k) => [k, a[k]])) })),
     }),
     summary,
     table: {

@@ -70,8 +70,9 @@ export function stackedBarChart(input: StackedBarInput): ChartModel {
   const max = Math.max(1, ...input.bars.map((b) => input.series.reduce((sum, s) => sum + (b.values[s.key] ?? 0), 0)));
   const band = scaleBand<string>().domain(input.bars.map((b) => b.key)).padding(horizontal ? 0.3 : 0.2);
   const value = scaleLinear().domain([0, max]).nice();
-  if (horizontal) band.range([plot.top, plot.bottom]), value.range([plot.left, plot.right]);
-  else band.range([plot.left, plot.right]), value.range([plot.bottom, plot.top]);
+  // Bars run along the band scale; their lengths grow along the value scale (upwards for columns).
+  band.range(horizontal ? [plot.top, plot.bottom] : [plot.left, plot.right]);
+  value.range(horizontal ? [plot.left, plot.right] : [plot.bottom, plot.top]);
   const ticks = value.ticks(5).filter(Number.isInteger).map((v) => ({ value: v, at: value(v) }));
 
   const bars = input.bars.map((b): Bar => {
