@@ -6,8 +6,8 @@ import { DataSource } from 'typeorm';
 import { CaseLogChainer } from '../src/audit/case-log-chainer.service.js';
 import { CaseLogService } from '../src/audit/case-log.service.js';
 import { validateEnvironment } from '../src/config/environment.js';
-import { ChainVerifyService } from '../src/audit/chain-verify.service.js';
 import { eventHash, GENESIS_HASH } from '../src/audit/event-hash.js';
+import { standaloneAudit } from '../src/audit/standalone-audit.js';
 import { dataSourceOptions } from '../src/database/data-source.js';
 import { dropDatabase, freshDatabase, scratchUrl } from './bench-database.js';
 
@@ -38,7 +38,8 @@ async function main(): Promise<void> {
   await db.query('CREATE TABLE plain_events (LIKE case_events INCLUDING ALL)');
   await db.query('CREATE SEQUENCE plain_events_seq OWNED BY plain_events.sequence');
   const caseLog = new CaseLogService();
-  const chainer = new CaseLogChainer(validateEnvironment({ DATABASE_URL: databaseUrl }), db);
+  const env = validateEnvironment({ DATABASE_URL: databaseUrl });
+  const chainer = new CaseLogChainer(env, db);
   const event = () => ({ reference: 'PCC-BENC-H000', actor: 'system' as const, type: 'bench.append', details: { complaintId: '00000000-0000-4000-8000-000000000000', channel: 'web' } });
   const queued = () => db.transaction((m) => caseLog.append(m, event()));
   const plain = () =>
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
       const unserialised = await run(writers, plain);
       rows.push({ writers, 'chained append/s': serialised, 'plain insert/s': unserialised, 'chained / plain': Number((serialised / unserialised).toFixed(2)) });
     }
-    const verify = await new ChainVerifyService(db, chainer).verify();
+    const verify = await standaloneAudit(env, db).verifier.verify();
     if (!verify.ok) throw new Error(`the chain broke under the benchmark at ${verify.firstBrokenSequence}`);
     console.table(rows);
     console.log(`chain after ${verify.events} appends: intact, gapless`);

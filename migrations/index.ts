@@ -6,6 +6,7 @@ import { AddCaseEventQueue1795622202795 } from './1795622202795-AddCaseEventQueu
 import { FireCaseLogTriggersAlways1796285325527 } from './1796285325527-FireCaseLogTriggersAlways.js';
 import { AddStatistics1796285491727 } from './1796285491727-AddStatistics.js';
 import { AddStatisticsByMonth1796287186689 } from './1796287186689-AddStatisticsByMonth.js';
+import { AddCaseLogCheckpoints1796289385924 } from './1796289385924-AddCaseLogCheckpoints.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   FireCaseLogTriggersAlways1796285325527,
   AddStatistics1796285491727,
   AddStatisticsByMonth1796287186689,
+  AddCaseLogCheckpoints1796289385924,
 ];

@@ -138,7 +138,7 @@ describe('exports of the case log, and the auditors page', () => {
     expect(logged).toHaveLength(1);
     expect(logged[0]).toEqual({
       actor: `user:${id}`,
-      details: { format: 'csv', filters: { reference: 'PCC-AAAA-0001', type: 'triage.completed' }, rows: 1, completed: true, headSequence: expect.any(Number), headHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      details: { format: 'csv', filters: { reference: 'PCC-AAAA-0001', type: 'triage.completed' }, rows: 1, completed: true, headSequence: expect.any(Number), headHash: expect.stringMatching(/^[0-9a-f]{64}$/), checkpointId: expect.stringMatching(/^\d+$/) },
     });
     expect((await api(t.baseUrl, 'GET', '/api/audit/verify', { token: auditor })).body.ok).toBe(true);
   });

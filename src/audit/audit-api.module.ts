@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditController } from './audit.controller.js';
 import { CaseLogExportService } from './case-log-export.service.js';
+import { CheckpointsController } from './checkpoints.controller.js';
 
-/** What the API process adds: verification and export over HTTP. */
-@Module({ controllers: [AuditController], providers: [CaseLogExportService], exports: [CaseLogExportService] })
+/** What the API process adds: verification, checkpoints and export over HTTP. */
+@Module({ controllers: [AuditController, CheckpointsController], providers: [CaseLogExportService], exports: [CaseLogExportService] })
 export class AuditApiModule {}

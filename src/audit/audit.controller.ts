@@ -1,12 +1,14 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/roles.decorator.js';
 import { CurrentStaff, type StaffUser } from '../auth/staff-user.js';
 import { CaseLogExportService } from './case-log-export.service.js';
 import { ChainVerifyService } from './chain-verify.service.js';
+import { CheckpointSigner } from './checkpoint-signer.service.js';
+import { VerifyCheckpointBody } from './dto/checkpoint.dto.js';
 import { ExportQuery } from './dto/export-query.dto.js';
-import { VerifyResultDto } from './dto/verify-result.dto.js';
+import { CheckpointVerifyResultDto, VerifyResultDto } from './dto/verify-result.dto.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -18,27 +20,54 @@ export class AuditController {
   constructor(
     private readonly verifier: ChainVerifyService,
     private readonly exports: CaseLogExportService,
+    private readonly signer: CheckpointSigner,
   ) {}
 
   @Get('verify')
+  @ApiOperation({ summary: 'Check the whole case-log chain, and that it still matches every signed checkpoint held' })
   @ApiOkResponse({ type: VerifyResultDto })
-  verify(): Promise<VerifyResultDto> {
-    return this.verifier.verify();
+  async verify(): Promise<VerifyResultDto> {
+    const { checkpointMatches: _, ...result } = await this.verifier.verify();
+    return result;
+  }
+
+  @Post('verify')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Check the case log against a checkpoint kept outside the system' })
+  @ApiOkResponse({ type: CheckpointVerifyResultDto, description: 'ok is false when the log no longer ends in the checkpoint\'s hash at its sequence, or the checkpoint fails its signature' })
+  @ApiBadRequestResponse({ description: 'The checkpoint is missing or a field is malformed (the message names it)' })
+  verifyAgainst(@Body() body: VerifyCheckpointBody): Promise<CheckpointVerifyResultDto> {
+    const { sequence, hash, issuedAt, keyId, signature, text } = body.checkpoint;
+    return this.verifier.verifyAgainst(this.signer.open({ sequence, hash, issuedAt, keyId, signature, text }));
   }
 
   /** Streams the log; the chain head goes in headers so that every line of the body is an event (CSV: after its header). */
   @Get('export')
   @ApiProduces('text/csv', 'application/jsonl')
-  @ApiOkResponse({ description: 'The case log in sequence order; headers X-Chain-Head-Sequence and X-Chain-Head-Hash give the head it was taken at' })
+  @ApiOperation({ summary: 'Stream the case log (CSV or JSON Lines), with a signed checkpoint of the head it was taken at' })
+  @ApiOkResponse({
+    description:
+      'The case log in sequence order. X-Chain-Head-Sequence and X-Chain-Head-Hash give the head it was taken at; X-Chain-Checkpoint is the signed checkpoint of that head (base64 of its note), X-Chain-Checkpoint-Id its id and Link the companion file (GET /api/audit/checkpoints/{id}/note)',
+  })
+  @ApiBadRequestResponse({ description: 'A filter is malformed (the message names it)' })
   async export(@Query() query: ExportQuery, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
     const opened = await this.exports.open(query, staff);
     reply.raw.once('close', () => void opened.finish(reply.raw.writableFinished));
-    await reply
+    // Not awaited: a Fastify reply is thenable and would wait for its own sending.
+    reply
       .header('content-type', opened.contentType)
       .header('content-disposition', `attachment; filename="${opened.fileName}"`)
       .header('cache-control', 'no-store')
       .header('x-chain-head-sequence', String(opened.head.sequence))
-      .header('x-chain-head-hash', opened.head.hash)
-      .send(opened.body);
+      .header('x-chain-head-hash', opened.head.hash);
+    if (opened.checkpoint) {
+      reply
+        .header('x-chain-checkpoint-id', opened.checkpoint.id)
+        .header('x-chain-checkpoint', Buffer.from(opened.checkpoint.note).toString('base64'))
+        .header('link', `</api/audit/checkpoints/${opened.checkpoint.id}/note>; rel="describedby"; type="text/plain"`);
+    } else {
+      reply.header('x-chain-checkpoint-refused', opened.checkpointRefused ?? 'not signed');
+    }
+    await reply.send(opened.body);
   }
 }

@@ -10,6 +10,7 @@ import { CASE_EVENT_COLUMNS, toStoredEvent, type CaseEventRow } from './case-eve
 import { CaseLogChainer } from './case-log-chainer.service.js';
 import { CaseLogService } from './case-log.service.js';
 import type { ChainHead } from './chain-verifier.js';
+import { CheckpointsService, type StoredCheckpoint } from './checkpoints.service.js';
 import type { ExportQuery } from './dto/export-query.dto.js';
 import { GENESIS_HASH } from './event-hash.js';
 import { CsvRecordCounter, csvCopySql } from './csv-copy.js';
@@ -25,6 +26,9 @@ const CURSOR_BATCH = 2000;
 
 export interface OpenExport {
   head: ChainHead;
+  /** The signed checkpoint of that head; null when it could not be signed (`checkpointRefused` says why). */
+  checkpoint: StoredCheckpoint | null;
+  checkpointRefused: string | null;
   fileName: string;
   contentType: string;
   body: Readable;
@@ -56,6 +60,7 @@ export class CaseLogExportService implements OnModuleDestroy {
     private readonly dataSource: DataSource,
     private readonly caseLog: CaseLogService,
     private readonly chainer: CaseLogChainer,
+    private readonly checkpoints: CheckpointsService,
   ) {
     this.pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: EXPORT_CONNECTIONS, connectionTimeoutMillis: 10_000, application_name: 'pcc-triage-export' });
     this.pool.on('error', (error) => {
@@ -74,10 +79,13 @@ export class CaseLogExportService implements OnModuleDestroy {
     const client = await this.pool.connect(); // when every export connection stays busy, this times out into a 503
     let source: Readable;
     let head: ChainHead;
+    let signed: Awaited<ReturnType<CaseLogExportService['checkpointOf']>>;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const [top] = (await client.query<{ sequence: string; hash: string }>('SELECT sequence, hash FROM case_events ORDER BY sequence DESC LIMIT 1')).rows;
       head = top ? { sequence: Number(top.sequence), hash: top.hash } : { sequence: 0, hash: GENESIS_HASH };
+      // Signed before the rows start to flow (the snapshot is already fixed), so nothing waits on an unread stream.
+      signed = await this.checkpointOf(head);
       const { where, params } = filterSql(query, head.sequence);
       source =
         query.format === 'csv'
@@ -118,10 +126,11 @@ export class CaseLogExportService implements OnModuleDestroy {
 
     return {
       head,
+      ...signed,
       fileName: `case-log-${new Date().toISOString().slice(0, 10)}-to-${head.sequence}.${query.format}`,
       contentType: CONTENT_TYPES[query.format],
       body,
-      finish: async (responseCompleted) => this.record(staff, query, head, rowsSent(), (await streamed) && responseCompleted),
+      finish: async (responseCompleted) => this.record(staff, query, head, signed.checkpoint, rowsSent(), (await streamed) && responseCompleted),
     };
   }
 
@@ -135,9 +144,19 @@ export class CaseLogExportService implements OnModuleDestroy {
     return rows.map((r) => ({ sequence: Number(r.sequence), occurredAt: r.occurred_at, actor: r.actor, email: r.email, details: r.details }));
   }
 
-  private async record(staff: StaffUser, query: ExportQuery, head: ChainHead, rows: number, completed: boolean): Promise<void> {
+  /** The export's checkpoint. A log that no longer agrees with its last checkpoint is still exported, unsigned. */
+  private async checkpointOf(head: ChainHead): Promise<{ checkpoint: StoredCheckpoint | null; checkpointRefused: string | null }> {
+    try {
+      return { checkpoint: await this.checkpoints.issue('export', head), checkpointRefused: null };
+    } catch (error) {
+      this.logger.error({ err: error, head }, 'an export of the case log goes out without a checkpoint');
+      return { checkpoint: null, checkpointRefused: (error as Error).message };
+    }
+  }
+
+  private async record(staff: StaffUser, query: ExportQuery, head: ChainHead, checkpoint: StoredCheckpoint | null, rows: number, completed: boolean): Promise<void> {
     const { format, from, to, reference, type } = query;
-    const details = { format, filters: { from, to, reference, type }, rows, completed, headSequence: head.sequence, headHash: head.hash };
+    const details = { format, filters: { from, to, reference, type }, rows, completed, headSequence: head.sequence, headHash: head.hash, checkpointId: checkpoint?.id ?? null };
     try {
       await this.caseLog.append(this.dataSource.manager, { reference: null, actor: actorOf(staff), type: EXPORTED_EVENT, details });
     } catch (error) {

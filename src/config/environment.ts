@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { parsePrivateKey, parsePublicKeys } from '../audit/signing-keys.js';
 
 const DEVELOPMENT_AUTH_SECRET = 'development-only-secret-do-not-use-in-production';
 const DEVELOPMENT_ADMIN_PASSWORD = 'change-me-admin-password';
@@ -90,16 +91,57 @@ export class Environment {
   @IsEmail({}, { message: 'MAIL_FROM must be an email address' })
   MAIL_FROM = 'complaints@police-and-crime-panel.example';
 
-  /** Minutes between automatic checks of the case-log hash chain; 0 turns them off. */
-  @Transform(toInt) @IsInt() @Min(0)
+  /**
+   * Minutes between automatic checks of the case-log hash chain, each followed by a signed checkpoint of the head it
+   * found good; 0 turns them off. Fractions are allowed (0.05 is every 3 seconds, for tests).
+   */
+  @Transform(toInt) @IsNumber({}, { message: 'AUDIT_VERIFY_INTERVAL_MINUTES must be a number' }) @Min(0)
   AUDIT_VERIFY_INTERVAL_MINUTES = 60;
 
   /** Seconds between worker refreshes of the statistics' summary (requests bring it up to date anyway); 0 = off. */
   @Transform(toInt) @IsInt() @Min(0)
   STATS_REFRESH_SECONDS = 30;
+
+  /** The Ed25519 key that signs checkpoints of the case log: PEM (PKCS#8) or its DER in base64. Required in production. */
+  @IsOptional() @IsString()
+  AUDIT_SIGNING_KEY?: string;
+
+  /** Public keys of earlier signing keys (PEM or base64 DER), separated by commas or new lines: old checkpoints still verify. */
+  @IsOptional() @IsString()
+  AUDIT_PREVIOUS_PUBLIC_KEYS?: string;
+
+  /** The first line of every checkpoint: names this deployment's case log (no spaces, no +). */
+  @Matches(/^[^\s+]{1,200}$/, { message: 'AUDIT_CHECKPOINT_ORIGIN must be a name without spaces or +, such as panel.example.gov.uk/case-log' })
+  AUDIT_CHECKPOINT_ORIGIN = 'pcc-triage.example/case-log';
+
+  /** A directory, outside the database administrator's control, where workers write every checkpoint as a file. */
+  @IsOptional() @IsString()
+  AUDIT_CHECKPOINT_DIR?: string;
+
+  /** Where workers email every checkpoint (through SMTP_URL). */
+  @IsOptional() @IsEmail({}, { message: 'AUDIT_CHECKPOINT_EMAIL must be an email address' })
+  AUDIT_CHECKPOINT_EMAIL?: string;
+
+  /** Seconds before a failed checkpoint delivery is tried again; doubles with each failure, up to an hour. */
+  @Transform(toInt) @IsInt() @Min(1)
+  AUDIT_CHECKPOINT_RETRY_SECONDS = 60;
 }
 
 export class ConfigurationError extends Error {}
+
+function keyProblems(env: Environment): string[] {
+  const problems: string[] = [];
+  const check = (name: string, parse: () => unknown) => {
+    try {
+      parse();
+    } catch (error) {
+      problems.push(`${name} ${(error as Error).message}`);
+    }
+  };
+  if (env.AUDIT_SIGNING_KEY) check('AUDIT_SIGNING_KEY', () => parsePrivateKey(env.AUDIT_SIGNING_KEY!));
+  if (env.AUDIT_PREVIOUS_PUBLIC_KEYS) check('AUDIT_PREVIOUS_PUBLIC_KEYS', () => parsePublicKeys(env.AUDIT_PREVIOUS_PUBLIC_KEYS!));
+  return problems;
+}
 
 /** Validates raw variables; throws one readable error naming every bad variable. */
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
@@ -109,7 +151,10 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   if (env.NODE_ENV === 'production') {
     if (env.AUTH_SECRET === DEVELOPMENT_AUTH_SECRET) problems.push('AUTH_SECRET must be set when NODE_ENV=production');
     if (env.ADMIN_PASSWORD === DEVELOPMENT_ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD must be set when NODE_ENV=production');
+    if (!env.AUDIT_SIGNING_KEY) problems.push('AUDIT_SIGNING_KEY must be set when NODE_ENV=production');
   }
+  problems.push(...keyProblems(env));
+  if (env.AUDIT_CHECKPOINT_EMAIL && !env.SMTP_URL) problems.push('AUDIT_CHECKPOINT_EMAIL needs SMTP_URL to send through');
   if (problems.length) throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
   return env;
 }

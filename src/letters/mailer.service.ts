@@ -15,10 +15,16 @@ export class MailerService implements OnApplicationShutdown {
     return !!this.transport;
   }
 
-  /** Resolves when the server accepts the message; rejects with its error. */
-  async send(to: string, subject: string, text: string): Promise<void> {
+  /** Resolves when the server accepts the message; rejects with its error. Attachments are plain text files. */
+  async send(to: string, subject: string, text: string, attachments: Array<{ filename: string; content: string }> = []): Promise<void> {
     if (!this.transport) throw new Error('SMTP_URL is not set');
-    await this.transport.sendMail({ from: this.env.MAIL_FROM, to, subject, text });
+    await this.transport.sendMail({
+      from: this.env.MAIL_FROM,
+      to,
+      subject,
+      text,
+      attachments: attachments.map((a) => ({ ...a, contentType: 'text/plain; charset=utf-8' })),
+    });
   }
 
   onApplicationShutdown(): void {

@@ -11,7 +11,8 @@ export class SmtpSink {
   private server?: SMTPServer;
   port = 0;
 
-  async start(): Promise<this> {
+  /** Listens on `port` (0: any free one); a test may stop the sink and start it again on the same port. */
+  async start(port = 0): Promise<this> {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -25,7 +26,7 @@ export class SmtpSink {
         });
       },
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', () => resolve()));
     this.port = (this.server as unknown as { server: { address(): { port: number } } }).server.address().port;
     return this;
   }

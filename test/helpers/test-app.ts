@@ -35,6 +35,7 @@ export async function startTestApp(overrides: Record<string, string> = {}, roles
     LOG_LEVEL: 'warn',
     INTAKE_RATE_LIMIT: '0',
     LOGIN_RATE_LIMIT: '0',
+    AUDIT_VERIFY_INTERVAL_MINUTES: '0', // tests that want the periodic check ask for it
     PORT: '0',
     HOST: '127.0.0.1',
     ...overrides,
