@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateEnvironment } from '../config/environment.js';
@@ -91,22 +91,27 @@ describe('checkpoints: C2SP signed notes of the chain head', () => {
     expect(verify(null, Buffer.from(split.text), publicKey, split.signatures[0].signature)).toBe(true);
   });
 
-  it('verifies with openssl exactly as the README shows', () => {
+  it('verifies the README\'s example checkpoint with exactly the README\'s openssl and Node lines', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('### Checkpoints'), readme.indexOf('**Keys.**'));
+    const blocks = [...section.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map(([, lang, body]) => ({ lang, body }));
+    const [note, pem, sh, js] = blocks;
+    expect([note.lang, pem.lang, sh.lang, js.lang]).toEqual(['', '', 'sh', 'js']);
+    // The example is genuine: this system, with the development key, accepts it.
+    expect(signer({ AUDIT_CHECKPOINT_ORIGIN: 'panel.example.gov.uk/case-log' }).openNote(note.body)).toMatchObject({ valid: true, body: { sequence: 1234, hash: HEAD.hash } });
     const dir = mkdtempSync(join(tmpdir(), 'checkpoint-'));
     try {
-      writeFileSync(join(dir, 'checkpoint.txt'), s.sign(HEAD, ISSUED).note);
-      writeFileSync(join(dir, 'case-log-key.pem'), key.publicPem);
-      const script = [
-        'head -n 4 checkpoint.txt > signed-text.txt',
-        "tail -n 1 checkpoint.txt | cut -d ' ' -f 3 | base64 -d | tail -c 64 > signature.bin",
-        'openssl pkeyutl -verify -pubin -inkey case-log-key.pem -rawin -in signed-text.txt -sigfile signature.bin',
-        'openssl pkey -pubin -in case-log-key.pem -outform DER | sha256sum',
-        "sed -n 3p checkpoint.txt | base64 -d | od -An -v -tx1 | tr -d ' \\n'",
-      ].join('\n');
-      const out = execFileSync('bash', ['-euo', 'pipefail', '-c', script], { cwd: dir, encoding: 'utf8' });
+      writeFileSync(join(dir, 'checkpoint.txt'), note.body);
+      writeFileSync(join(dir, 'case-log-key.pem'), pem.body);
+      writeFileSync(join(dir, 'check.mjs'), js.body);
+      const out = execFileSync('bash', ['-euo', 'pipefail', '-c', sh.body], { cwd: dir, encoding: 'utf8' });
       expect(out).toContain('Signature Verified Successfully');
-      expect(out).toContain(s.keys.current.keyId);
+      expect(out).toContain(DEVELOPMENT_KEY_ID);
       expect(out.trim().endsWith(HEAD.hash)).toBe(true);
+      expect(execFileSync(process.execPath, ['check.mjs'], { cwd: dir, encoding: 'utf8' }).trim()).toBe('true');
+      writeFileSync(join(dir, 'checkpoint.txt'), note.body.replace('1234', '1235'));
+      expect(() => execFileSync('bash', ['-euo', 'pipefail', '-c', sh.body], { cwd: dir, encoding: 'utf8', stdio: 'pipe' })).toThrow();
+      expect(execFileSync(process.execPath, ['check.mjs'], { cwd: dir, encoding: 'utf8' }).trim()).toBe('false');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
