@@ -20,6 +20,7 @@ import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { StatsWorkerModule } from './stats/stats-worker.module.js';
 import { StatsModule } from './stats/stats.module.js';
+import { TriageApiModule } from './triage/triage-api.module.js';
 import { TriageWorkerModule } from './triage/triage-worker.module.js';
 import { TriageModule } from './triage/triage.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -45,7 +46,7 @@ export class AppModule {
         AuditModule,
         DeadlinesModule,
         TriageModule,
-        ...(roles.api ? [RateLimitModule, AuthModule, UsersModule, ComplaintsModule, CasesModule, HealthModule, AuditApiModule, WebModule, DeadLettersModule, StatsModule] : []),
+        ...(roles.api ? [RateLimitModule, AuthModule, UsersModule, ComplaintsModule, CasesModule, HealthModule, AuditApiModule, WebModule, DeadLettersModule, StatsModule, TriageApiModule] : []),
         ...(roles.worker ? [TriageWorkerModule, OutboxModule, AuditWorkerModule, StatsWorkerModule] : []),
       ],
       providers: [ConnectionErrorsGuard],

@@ -60,7 +60,7 @@ describe('faults: nothing accepted is lost, nothing is recorded twice', () => {
   async function expectEachTriagedOnce(complaints: number): Promise<void> {
     await waitFor(`${complaints} triages`, async () => (await count(`SELECT count(*) AS n FROM triage_runs`)) === complaints);
     expect(await count(`SELECT count(*) AS n FROM complaints WHERE status = 'triaged'`)).toBe(complaints);
-    expect(await count(`SELECT count(*) AS n FROM triage_step_results`)).toBe(complaints * 7);
+    expect(await count(`SELECT count(*) AS n FROM triage_step_results`)).toBe(complaints * 9);
     await waitFor('the case log to be chained', async () => (await count(`SELECT count(*) AS n FROM case_event_queue`)) === 0);
     expect(await count(`SELECT count(*) AS n FROM case_events WHERE type = 'triage.completed'`)).toBe(complaints);
   }

@@ -28,7 +28,7 @@ describe('intake: API and form, triaged by queued steps', () => {
     expect(triaged.status).toBe('triaged');
     expect(triaged.triage.rulesetVersion).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{8}$/);
     const steps = triaged.triage.steps.map((s: { step: string }) => s.step);
-    expect(steps).toEqual(['remit', 'criminal_allegation', 'vexatious', 'repetition', 'political', 'conduct', 'decide']);
+    expect(steps).toEqual(['analyse', 'remit', 'criminal_allegation', 'vexatious', 'repetition', 'political', 'conduct', 'model', 'decide']);
     const conduct = triaged.triage.steps.find((s: { step: string }) => s.step === 'conduct');
     expect(conduct.evidence.join(' ')).toContain('did not reply');
     expect(triaged.deadlines.map((d: { kind: string }) => d.kind)).toContain('acknowledgement');

@@ -34,7 +34,7 @@ describe('a complaint accepted while Redis is down', () => {
     await redis.start();
     for (const reference of references) {
       const triaged = await waitForTriage(t.baseUrl, token, reference, 30_000);
-      expect(triaged.triage.steps.length).toBe(7);
+      expect(triaged.triage.steps.length).toBe(9);
     }
     expect((await api(t.baseUrl, 'GET', '/health')).status).toBe(200);
     const [{ runs }] = await t.db.query(`SELECT count(*)::int AS runs FROM triage_runs`);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { api, login, waitForTriage } from './helpers/http.js';
 import { ADMIN, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -26,6 +26,7 @@ interface LabelledCase {
 
 interface Outcome {
   labelled: LabelledCase;
+  possibleOffence: boolean;
   category: string | null;
   route: string | null;
   confidence: number | null;
@@ -33,6 +34,8 @@ interface Outcome {
 
 const CATEGORIES = ['criminal', 'conduct', 'vexatious', 'political', 'non_policing'];
 const MIN_ACCURACY = 0.95;
+/** The issue's bar for complaints written by others. */
+const MIN_HELD_OUT_ACCURACY = 0.9;
 const MIN_ROUTE_ACCURACY = 0.9;
 const PARALLEL = 16;
 const projectRoot = new URL('../', import.meta.url);
@@ -85,7 +88,7 @@ async function triageAll(t: TestApp, cases: LabelledCase[]): Promise<Outcome[]> 
   const triaged = await waitForAll(t, references);
   return cases.map((labelled, i) => {
     const row = triaged.get(references[i]);
-    return { labelled, category: row?.category ?? null, route: (row?.findings.route as string) ?? null, confidence: (row?.findings.confidence as number) ?? null };
+    return { labelled, possibleOffence: row?.findings.possibleOffence === true, category: row?.category ?? null, route: (row?.findings.route as string) ?? null, confidence: (row?.findings.confidence as number) ?? null };
   });
 }
 
@@ -108,7 +111,7 @@ function report(name: string, outcomes: Outcome[]): { accuracy: number; missedCr
   console.log(lines.join('\n'));
   return {
     accuracy: right.length / outcomes.length,
-    missedCriminal: outcomes.filter((o) => o.labelled.category === 'criminal' && o.category !== 'criminal'),
+    missedCriminal: outcomes.filter((o) => o.labelled.category === 'criminal' && o.category !== 'criminal' && !o.possibleOffence),
     routeAccuracy: routed.length ? routedRight.length / routed.length : 1,
   };
 }
@@ -126,18 +129,24 @@ describe('triage accuracy through the real pipeline', () => {
     await t.close();
   });
 
-  const sets: Array<[string, URL]> = [['project cases (test/fixtures/triage-cases.json)', projectCases]];
-  if (existsSync(sharedExamples)) sets.push(['shared examples (../shared/examples/complaints.json)', sharedExamples]);
+  const sets: Array<[string, URL, number]> = [['project cases (test/fixtures/triage-cases.json)', projectCases, MIN_ACCURACY]];
+  if (existsSync(sharedExamples)) sets.push(['shared examples (../shared/examples/complaints.json)', sharedExamples, MIN_ACCURACY]);
+  // complaints written for training, and blind batches once scored and moved in: the bar the held-out sets must meet
+  for (const folder of ['written', 'blind']) {
+    const dir = new URL(`fixtures/${folder}/`, import.meta.url);
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) sets.push([`${folder}/${f}`, new URL(f, dir), MIN_HELD_OUT_ACCURACY]);
+  }
 
-  it.each(sets)('%s: at least 95%% right, every criminal case caught', async (name, url) => {
+  it.each(sets)('%s: accurate enough, every criminal case criminal or flagged', async (name, url, minimum) => {
     const outcomes = await triageAll(t, readCases(url));
     const { accuracy, missedCriminal, routeAccuracy } = report(name, outcomes);
     expect(missedCriminal.map((o) => `${o.labelled.id} -> ${o.category}`)).toEqual([]);
-    expect(accuracy).toBeGreaterThanOrEqual(MIN_ACCURACY);
+    expect(accuracy).toBeGreaterThanOrEqual(minimum);
     expect(routeAccuracy).toBeGreaterThanOrEqual(MIN_ROUTE_ACCURACY);
   });
 
-  it('names the first case in the evidence of the third copy of the same complaint, and links it as a duplicate', async () => {
+  it('makes the third copy of the same complaint vexatious, naming the first case and linking the open one', async () => {
     const body = {
       complainant: { name: 'Repeat Writer', email: `repeat.writer.${Date.now()}@example.net` },
       subject: { role: 'pcc' },
@@ -145,15 +154,58 @@ describe('triage accuracy through the real pipeline', () => {
       details: 'I wrote to the Commissioner in March, April and May about the closure of the Westfield counter and never had a reply.',
     };
     const first = await submit(t, body);
+    await waitForTriage(t.baseUrl, token, first);
     const second = await submit(t, body);
     await waitForTriage(t.baseUrl, token, second);
     const third = await submit(t, body);
     const triaged = await waitForTriage(t.baseUrl, token, third);
+    expect(triaged.category).toBe('vexatious');
     const repetition = triaged.triage.steps.find((s: { step: string }) => s.step === 'repetition');
-    expect(repetition.verdict).toBe('duplicate_of_open');
+    expect(repetition.verdict).toBe('repetitious');
     expect(repetition.evidence[0]).toContain(first);
     expect(repetition.evidenceDetail[0].meaning).toContain(`the first such complaint ${first}`);
     const decide = triaged.triage.steps.find((s: { step: string }) => s.step === 'decide');
     expect(decide.evidence.join(' ')).toContain(first);
+    expect(decide.evidence.join(' ')).toContain(`linked to open case ${first}`);
+  });
+
+  it('flags a possible offence for review by the end of the next working day, and lists it first for review', async () => {
+    const reference = await submit(t, {
+      complainant: { name: 'Flag Writer', email: `flag.writer.${Date.now()}@example.net` },
+      subject: { role: 'pcc', name: 'Alex Morgan' },
+      summary: 'The Commissioner grabbed my phone at the meeting and kept it.',
+      details: 'At the end of the public meeting Mr Morgan grabbed my phone out of my hand while I was filming and put it in his pocket. He has not given it back.',
+    });
+    const triaged = await waitForTriage(t.baseUrl, token, reference);
+    expect(triaged.triage.possibleOffence).toBe(true);
+    expect(triaged.triage.review.reasons).toContain('possible_offence');
+    expect(Date.parse(triaged.triage.review.dueAt)).toBeGreaterThan(Date.now());
+    expect(triaged.deadlines.map((d: { kind: string }) => d.kind)).toContain('triage_review');
+    const queue = await api<{ items: Array<{ reference: string; possibleOffence: boolean }> }>(t.baseUrl, 'GET', '/api/cases?review=true&pageSize=200', { token });
+    expect(queue.status).toBe(200);
+    expect(queue.body.items.map((i) => i.reference)).toContain(reference);
+    const flagged = queue.body.items.map((i) => i.possibleOffence);
+    expect(flagged).toEqual([...flagged].sort((a, b) => Number(b) - Number(a)));
+
+    expect((await api(t.baseUrl, 'POST', `/api/cases/${reference}/review/clearance`, { token, body: {} })).status).toBe(400);
+    const cleared = await api(t.baseUrl, 'POST', `/api/cases/${reference}/review/clearance`, { token, body: { reason: 'Read it: referred to the IOPC today.' } });
+    expect(cleared.status).toBe(200);
+    const after = (await api<{ triage: { review: unknown; reviewCleared: { reason: string } } }>(t.baseUrl, 'GET', `/api/cases/${reference}`, { token })).body;
+    expect(after.triage.review).toBeNull();
+    expect(after.triage.reviewCleared.reason).toBe('Read it: referred to the IOPC today.');
+    expect((await api(t.baseUrl, 'POST', `/api/cases/${reference}/review/clearance`, { token, body: { reason: 'again' } })).status).toBe(409);
+    const history = await api<Array<{ type: string }>>(t.baseUrl, 'GET', `/api/cases/${reference}/history`, { token });
+    expect(history.body.map((e) => e.type)).toContain('triage.review_cleared');
+  });
+
+  it.each([
+    ['Welsh', 'Cwyn am y Comisiynydd', 'Mae’r Comisiynydd wedi gwrthod ateb fy llythyrau ers mis Mawrth ac nid yw hyn yn iawn. Rwy’n gofyn i’r panel edrych ar y mater hwn.', 'not_english'],
+    ['only punctuation', '!!!', '?? ... !!! ---', 'empty'],
+    ['only a link', 'see link', 'https://example.org/a/very/long/path?with=query&and=more', 'empty'],
+  ])('does not guess at a complaint it cannot read (%s): a review, never a crash', async (_, summary, details, reason) => {
+    const reference = await submit(t, { complainant: { name: 'Odd Writer', email: `odd.${reason}.${Date.now()}@example.net` }, subject: { role: 'pcc' }, summary, details });
+    const triaged = await waitForTriage(t.baseUrl, token, reference);
+    expect(triaged.triage.review.reasons).toContain(reason);
+    expect(triaged.triage.confidence).toBe(0);
   });
 });

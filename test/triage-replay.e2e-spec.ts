@@ -57,7 +57,7 @@ describe('replaying the current rule set over past complaints', () => {
     expect(first.body).toMatchObject({ reference, previousCategory: 'political', category: current, changed: true, recorded: true });
     const second = await api(t.baseUrl, 'POST', `/api/cases/${reference}/retriage`, { token });
     expect(second.body).toMatchObject({ changed: false, recorded: false });
-    expect((await api(t.baseUrl, 'GET', `/api/cases/${reference}`, { token })).body.triage.steps).toHaveLength(7);
+    expect((await api(t.baseUrl, 'GET', `/api/cases/${reference}`, { token })).body.triage.steps).toHaveLength(9);
     expect((await api(t.baseUrl, 'POST', '/api/cases/PCC-NONE-NONE/retriage', { token })).status).toBe(404);
   });
 });

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { workingDaysBetween } from '../calendar/working-day-calendar.js';
 import { DomainError } from '../common/domain-error.js';
 import { Environment } from '../config/environment.js';
-import type { Evidence } from '../triage/rules/rule.types.js';
-import { RULE_STEP_NAMES, DECIDE_STEP } from '../triage/rules/rule.types.js';
+import { REVIEW_COLUMNS, reviewView, type ReviewRow } from '../triage/review/triage-review.view.js';
+import { ALL_STEPS, type Evidence } from '../triage/rules/rule.types.js';
 import type { StaffUser } from '../auth/staff-user.js';
 import type { Category } from '../complaints/complaint-categories.js';
 import { allowedMoves } from './case-lifecycle.js';
@@ -12,7 +12,7 @@ import type { CaseStatus } from './case-status.js';
 import type { CaseActionDto, CaseDetailDto, CaseListDto, CaseSummaryDto, DeadlineDto, OverrideDto, TriageDto } from './dto/case.dto.js';
 import type { ListCasesQuery } from './dto/list-cases.query.js';
 
-const STEP_ORDER = [...RULE_STEP_NAMES, DECIDE_STEP];
+const STEP_ORDER: readonly string[] = ALL_STEPS;
 const COUNT_CAP = 10_000;
 
 interface SummaryRow {
@@ -27,10 +27,12 @@ interface SummaryRow {
   received_at: Date;
   assignee: string | null;
   next_due_at: Date | null;
+  possible_offence: boolean;
+  review_due_at?: Date | null;
 }
 
 const SUMMARY_COLUMNS = `c.id, c.reference, c.status, c.category, c.triage_category, c.subject_role, c.summary, c.channel,
-  c.received_at, c.next_due_at, u.email AS assignee`;
+  c.received_at, c.next_due_at, c.possible_offence, u.email AS assignee`;
 
 export const formatEvidence = (e: Evidence) => (e.quote ? `“${e.quote}”: ${e.meaning}` : e.meaning);
 
@@ -51,18 +53,22 @@ export class CasesService {
     else if (query.assignee) where.push(`c.assignee_id = ${param(query.assignee === 'me' ? staff?.id : query.assignee)}`);
     if (query.overdue === true) where.push('c.next_due_at < now()');
     if (query.overdue === false) where.push('(c.next_due_at IS NULL OR c.next_due_at >= now())');
+    // awaiting an officer's review of the triage: possible offences first, then by the review's due time
+    const reviewJoin = query.review === true ? `JOIN deadlines rv ON rv.complaint_id = c.id AND rv.kind = 'triage_review' AND rv.met_at IS NULL` : '';
+    if (query.review === false) where.push(`NOT EXISTS (SELECT 1 FROM deadlines rv WHERE rv.complaint_id = c.id AND rv.kind = 'triage_review' AND rv.met_at IS NULL)`);
     if (query.q?.trim()) where.push(`to_tsvector('english', c.summary || ' ' || c.details) @@ websearch_to_tsquery('english', ${param(query.q)})`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const order =
-      query.sort === 'received' ? 'c.received_at ASC' : query.sort === '-received' ? 'c.received_at DESC' : 'c.next_due_at ASC NULLS LAST, c.received_at ASC';
+      query.review === true ? 'c.possible_offence DESC, rv.due_at ASC, c.received_at ASC'
+      : query.sort === 'received' ? 'c.received_at ASC' : query.sort === '-received' ? 'c.received_at DESC' : 'c.next_due_at ASC NULLS LAST, c.received_at ASC';
     const offset = (query.page - 1) * query.pageSize;
     const [rows, counted] = await Promise.all([
       this.dataSource.query(
-        `SELECT ${SUMMARY_COLUMNS} FROM complaints c LEFT JOIN users u ON u.id = c.assignee_id
+        `SELECT ${SUMMARY_COLUMNS}${reviewJoin ? ', rv.due_at AS review_due_at' : ''} FROM complaints c ${reviewJoin} LEFT JOIN users u ON u.id = c.assignee_id
          ${filter} ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offset}`,
         params,
       ) as Promise<SummaryRow[]>,
-      this.countCases(filter, params),
+      this.countCases(`${reviewJoin} ${filter}`, params),
     ]);
     return { items: rows.map((r) => this.toSummary(r)), ...counted, page: query.page, pageSize: query.pageSize };
   }
@@ -117,10 +123,10 @@ export class CasesService {
 
   private async latestTriage(complaintId: string): Promise<TriageDto | null> {
     const [run] = (await this.dataSource.query(
-      `SELECT category, ruleset_version, completed_at, confidence, needs_review, reg15_grounds
-         FROM triage_runs WHERE complaint_id = $1 ORDER BY completed_at DESC LIMIT 1`,
+      `SELECT r.category, r.ruleset_version, r.completed_at, r.confidence, r.needs_review, r.reg15_grounds, ${REVIEW_COLUMNS}
+         FROM triage_runs r WHERE r.complaint_id = $1 ORDER BY r.completed_at DESC LIMIT 1`,
       [complaintId],
-    )) as Array<{ category: string; ruleset_version: string; completed_at: Date; confidence: number; needs_review: boolean; reg15_grounds: TriageDto['reg15Grounds'] }>;
+    )) as Array<ReviewRow & { category: string; ruleset_version: string; completed_at: Date; confidence: number; needs_review: boolean; reg15_grounds: TriageDto['reg15Grounds'] }>;
     if (!run) return null;
     const steps = (await this.dataSource.query(
       `SELECT step, verdict, evidence, completed_at FROM triage_step_results WHERE complaint_id = $1 AND ruleset_version = $2`,
@@ -134,6 +140,7 @@ export class CasesService {
       confidence: run.confidence,
       needsReview: run.needs_review,
       reg15Grounds: run.reg15_grounds,
+      ...reviewView(run),
       steps: steps.map((s) => ({
         step: s.step,
         verdict: s.verdict,
@@ -205,6 +212,8 @@ export class CasesService {
       assignee: r.assignee,
       nextDueAt: r.next_due_at?.toISOString() ?? null,
       overdue: !!r.next_due_at && r.next_due_at < new Date(),
+      possibleOffence: r.possible_offence,
+      ...(r.review_due_at !== undefined ? { reviewDueAt: r.review_due_at?.toISOString() ?? null } : {}),
     };
   }
 }

@@ -86,6 +86,10 @@ export class Complaint {
   triagedAt: Date | null;
 
   /** The earliest due time among the case's unmet deadlines: what the queue sorts and filters by. */
+  /** The latest triage saw a possible offence by the office holder (kept here for the queue's ordering and filters). */
+  @Column('boolean', { default: false })
+  possibleOffence: boolean;
+
   @Column('timestamptz', { nullable: true })
   nextDueAt: Date | null;
 

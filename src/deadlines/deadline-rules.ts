@@ -16,6 +16,8 @@ const RULES: Record<DeadlineKind, { rule: string; days: (s: DeadlineSettings) =>
   recording_decision: { rule: 'decide whether to record within {n} working days of receipt (panel protocol)', days: (s) => s.RECORDING_DECISION_WORKING_DAYS },
   iopc_referral: { rule: 'refer a serious complaint to the IOPC by the end of the next working day (reg 13)', days: () => 1 },
   informal_resolution: { rule: 'conclude informal resolution within {n} working days (panel protocol)', days: (s) => s.INFORMAL_RESOLUTION_WORKING_DAYS },
+  // the triage plans its own review deadline (one working day for a possible offence); this is the ordinary one
+  triage_review: { rule: 'an officer reviews the triage within {n} working days', days: () => 2 },
 };
 
 /** The due time of a deadline that starts at `startAt`, with its calculation. */

@@ -3,7 +3,7 @@ import { Complaint } from '../complaints/complaint.entity.js';
 import { sqlList } from '../complaints/complaint-categories.js';
 import type { SkippedDay } from '../calendar/working-day-calendar.js';
 
-export const DEADLINE_KINDS = ['acknowledgement', 'recording_decision', 'iopc_referral', 'informal_resolution'] as const;
+export const DEADLINE_KINDS = ['acknowledgement', 'recording_decision', 'iopc_referral', 'informal_resolution', 'triage_review'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** How a due time was worked out, shown to officers beside the deadline. */

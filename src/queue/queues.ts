@@ -1,5 +1,5 @@
 import type { JobsOptions } from 'bullmq';
-import { DECIDE_STEP, type StepName } from '../triage/rules/rule.types.js';
+import type { ANALYSE_STEP, DECIDE_STEP, StepName } from '../triage/rules/rule.types.js';
 
 export const TRIAGE_QUEUE = 'triage';
 
@@ -8,7 +8,7 @@ export interface TriageJobs {
   step: { complaintId: string };
   decide: { complaintId: string };
 }
-export type TriageJobName = StepName | typeof DECIDE_STEP;
+export type TriageJobName = typeof ANALYSE_STEP | StepName | typeof DECIDE_STEP;
 export type TriageJobData = TriageJobs['step'];
 
 /** The one place that sets retries, backoff and how long finished jobs stay in Redis. */

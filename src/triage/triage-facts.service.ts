@@ -3,7 +3,10 @@ import { DataSource } from 'typeorm';
 import { DECIDED_STATUSES } from '../cases/case-status.js';
 import { isRealName } from '../complaints/complainant-keys.js';
 import type { SubjectRole } from '../complaints/complaint-categories.js';
-import type { ComplaintFacts, EarlierComplaint } from './rules/rule.types.js';
+import type { ComplaintAnalysis } from './language/analysis.types.js';
+import { analyseStep } from './rules/analyse.step.js';
+import { ANALYSE_STEP, type ComplaintFacts, type EarlierComplaint } from './rules/rule.types.js';
+import { RULESET_VERSION } from './rules/ruleset.js';
 
 interface FactsRow {
   id: string;
@@ -18,6 +21,8 @@ interface FactsRow {
   email_key: string;
   name_key: string;
   address_key: string | null;
+  /** The analyse step's stored result under the current rule set, when it has run. */
+  analysis: ComplaintAnalysis | null;
 }
 
 const CACHE_SIZE = 5000;
@@ -37,6 +42,8 @@ export class TriageFactsService {
   async load(complaintId: string, withHistory: boolean): Promise<ComplaintFacts | null> {
     const row = await this.complaint(complaintId);
     if (!row) return null;
+    // Normally stored by the analyse step before any other step runs; computed here (not stored) only as a fallback.
+    row.analysis ??= analyseStep(row.summary, row.details, row.subject_name).findings;
     return {
       summary: row.summary,
       details: row.details,
@@ -47,18 +54,32 @@ export class TriageFactsService {
       hasName: isRealName(row.name),
       hasPostalAddress: !!row.postal_address?.trim(),
       earlierComplaints: withHistory ? await this.earlierComplaints(row) : [],
+      analysis: row.analysis,
     };
+  }
+
+  /** The complaint's own text and subject, for the analyse step. */
+  async text(complaintId: string): Promise<{ summary: string; details: string; subjectName: string | null } | null> {
+    const row = await this.complaint(complaintId);
+    return row ? { summary: row.summary, details: row.details, subjectName: row.subject_name } : null;
+  }
+
+  /** Keeps a just-stored analysis with the cached row, so this worker's next steps need not read it back. */
+  remember(complaintId: string, analysis: ComplaintAnalysis): void {
+    const cached = this.recent.get(complaintId);
+    if (cached) cached.row.analysis = analysis;
   }
 
   private async complaint(complaintId: string): Promise<FactsRow | undefined> {
     const cached = this.recent.get(complaintId);
-    if (cached && cached.until > Date.now()) return cached.row;
+    if (cached && cached.until > Date.now() && cached.row.analysis) return cached.row;
     const [row] = (await this.dataSource.query(
       `SELECT c.id, c.summary, c.details, c.subject_role, c.subject_name, c.incident_date::text AS incident_date, c.received_at,
-              p.name, p.postal_address, p.email_key, p.name_key, p.address_key
+              p.name, p.postal_address, p.email_key, p.name_key, p.address_key,
+              (SELECT s.findings FROM triage_step_results s WHERE s.complaint_id = c.id AND s.step = $2 AND s.ruleset_version = $3) AS analysis
          FROM complaints c JOIN complainants p ON p.id = c.complainant_id
         WHERE c.id = $1`,
-      [complaintId],
+      [complaintId, ANALYSE_STEP, RULESET_VERSION],
     )) as FactsRow[];
     if (row) {
       this.recent.delete(complaintId);

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Category } from '../complaints/complaint-categories.js';
 import { DomainError } from '../common/domain-error.js';
-import { decide, type StepVerdicts } from './rules/decide.rule.js';
-import { RULE_STEPS } from './rules/index.js';
+import { triageInProcess } from './rules/pipeline.js';
 import { RULE_STEP_NAMES } from './rules/rule.types.js';
 import { RULESET_VERSION } from './rules/ruleset.js';
 import { TriageDecisionService, type TriageTrigger } from './triage-decision.service.js';
@@ -51,6 +50,7 @@ export class TriageReplayService {
     let recorded = false;
     if (changed && !dryRun) {
       // The same queued steps would do; run them in-process so a replay of thousands does not wait on the queue.
+      await this.steps.analyse(complaintId);
       for (const step of RULE_STEP_NAMES) await this.steps.run(step, complaintId);
       recorded = (await this.decision.decide(complaintId, trigger)) !== null;
     }
@@ -69,7 +69,6 @@ export class TriageReplayService {
   private async evaluate(complaintId: string): Promise<Category> {
     const facts = await this.facts.load(complaintId, true);
     if (!facts) throw new DomainError('CASE.NOT_FOUND', `complaint ${complaintId} does not exist`, 404);
-    const verdicts = Object.fromEntries(RULE_STEP_NAMES.map((step) => [step, RULE_STEPS[step].run(facts)])) as StepVerdicts;
-    return decide(verdicts, facts).category;
+    return triageInProcess(facts).decision.category;
   }
 }

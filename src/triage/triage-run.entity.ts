@@ -39,6 +39,24 @@ export class TriageRun {
   @Column('jsonb', { default: () => `'[]'` })
   reg15Grounds: Reg15Ground[];
 
+  /** Some step saw a sign that the office holder may have committed an offence, whatever the category. */
+  @Column('boolean', { default: false })
+  possibleOffence: boolean;
+
+  /** Why an officer must look before the category stands (possible_offence, low_confidence, not_english...). */
+  @Column('jsonb', { default: () => `'[]'` })
+  reviewReasons: string[];
+
+  /** An officer looked and cleared the review, with a reason (kept in the case log as a hash). */
+  @Column('timestamptz', { nullable: true })
+  reviewClearedAt: Date | null;
+
+  @Column('uuid', { nullable: true })
+  reviewClearedBy: string | null;
+
+  @Column('text', { nullable: true })
+  reviewClearReason: string | null;
+
   /** Why this run happened: intake, replay or an officer's retriage. */
   @Column('varchar', { length: 20 })
   trigger: string;

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { analyseStep } from './rules/analyse.step.js';
 import { RULE_STEPS } from './rules/index.js';
-import { RULE_STEP_NAMES, type StepName } from './rules/rule.types.js';
+import { ANALYSE_STEP, RULE_STEP_NAMES, type StepName, type StepVerdict } from './rules/rule.types.js';
 import { RULESET_VERSION } from './rules/ruleset.js';
 import { TriageFactsService } from './triage-facts.service.js';
 
-/** Runs one rule step for one complaint and stores its verdict once. */
+/** Runs one step for one complaint and stores its verdict once. */
 @Injectable()
 export class TriageStepsService {
   constructor(
@@ -15,19 +16,22 @@ export class TriageStepsService {
     private readonly facts: TriageFactsService,
   ) {}
 
+  /** The first step: reads the complaint once and stores the analysis every other step uses. */
+  async analyse(complaintId: string): Promise<void> {
+    const text = await this.facts.text(complaintId);
+    if (!text) throw new UnrecoverableError(`complaint ${complaintId} does not exist`);
+    const result = analyseStep(text.summary, text.details, text.subjectName);
+    await this.store(complaintId, ANALYSE_STEP, result);
+    this.facts.remember(complaintId, result.findings);
+  }
+
   /** Returns true when, after this step, every rule step of the current rule set has a stored result. */
   async run(step: StepName, complaintId: string): Promise<boolean> {
     const rule = RULE_STEPS[step];
     if (!rule) throw new UnrecoverableError(`unknown triage step ${step}`);
     const facts = await this.facts.load(complaintId, step === 'repetition');
     if (!facts) throw new UnrecoverableError(`complaint ${complaintId} does not exist`);
-    const result = rule.run(facts);
-    await this.dataSource.query(
-      `INSERT INTO triage_step_results (id, complaint_id, step, ruleset_version, verdict, evidence, findings, completed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
-       ON CONFLICT (complaint_id, step, ruleset_version) DO NOTHING`,
-      [randomUUID(), complaintId, step, RULESET_VERSION, result.verdict, JSON.stringify(result.evidence), result.findings],
-    );
+    await this.store(complaintId, step, rule.run(facts));
     // Counted after the insert has committed, never in the same statement: of two steps finishing at once, the later
     // one then always sees both and queues the decision (in one statement neither would see the other).
     const [{ done }] = (await this.dataSource.query(
@@ -35,5 +39,14 @@ export class TriageStepsService {
       [complaintId, RULESET_VERSION, RULE_STEP_NAMES],
     )) as Array<{ done: number }>;
     return done === RULE_STEP_NAMES.length;
+  }
+
+  private async store(complaintId: string, step: string, result: StepVerdict): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO triage_step_results (id, complaint_id, step, ruleset_version, verdict, evidence, findings, completed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+       ON CONFLICT (complaint_id, step, ruleset_version) DO NOTHING`,
+      [randomUUID(), complaintId, step, RULESET_VERSION, result.verdict, JSON.stringify(result.evidence), JSON.stringify(result.findings)],
+    );
   }
 }

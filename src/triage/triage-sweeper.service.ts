@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment.js';
-import { RULE_STEP_NAMES } from './rules/rule.types.js';
+import { ANALYSE_STEP, RULE_STEP_NAMES } from './rules/rule.types.js';
 import { RULESET_VERSION } from './rules/ruleset.js';
 import { TriageQueueService } from './triage-queue.service.js';
 
@@ -34,16 +34,18 @@ export class TriageSweeperService implements OnApplicationBootstrap, OnApplicati
   async sweep(): Promise<number> {
     const rows = (await this.dataSource.query(
       `SELECT c.id,
+              EXISTS (SELECT 1 FROM triage_step_results r WHERE r.complaint_id = c.id AND r.ruleset_version = $1 AND r.step = $4) AS analysed,
               (SELECT count(*) FROM triage_step_results r
                 WHERE r.complaint_id = c.id AND r.ruleset_version = $1 AND r.step = ANY($2))::int AS steps_done
          FROM complaints c
         WHERE c.status = 'received' AND c.updated_at < now() - make_interval(secs => $3)
         ORDER BY c.updated_at LIMIT ${LIMIT}`,
-      [RULESET_VERSION, RULE_STEP_NAMES, this.env.TRIAGE_SWEEP_SECONDS],
-    )) as Array<{ id: string; steps_done: number }>;
+      [RULESET_VERSION, RULE_STEP_NAMES, this.env.TRIAGE_SWEEP_SECONDS, ANALYSE_STEP],
+    )) as Array<{ id: string; analysed: boolean; steps_done: number }>;
     if (!rows.length) return 0;
     const complete = rows.filter((r) => r.steps_done === RULE_STEP_NAMES.length);
-    await this.triageQueue.requestTriage(rows.filter((r) => r.steps_done < RULE_STEP_NAMES.length).map((r) => r.id));
+    await this.triageQueue.requestTriage(rows.filter((r) => !r.analysed).map((r) => r.id));
+    await this.triageQueue.requestSteps(rows.filter((r) => r.analysed && r.steps_done < RULE_STEP_NAMES.length).map((r) => r.id));
     for (const { id } of complete) await this.triageQueue.requestDecision(id);
     this.logger.log({ count: rows.length }, 're-queued complaints still awaiting triage');
     return rows.length;

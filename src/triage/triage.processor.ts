@@ -2,13 +2,13 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { Worker, type Job } from 'bullmq';
 import { Environment } from '../config/environment.js';
 import { TRIAGE_QUEUE, type TriageJobData, type TriageJobName } from '../queue/queues.js';
-import { DECIDE_STEP, type StepName } from './rules/rule.types.js';
+import { ANALYSE_STEP, DECIDE_STEP, type StepName } from './rules/rule.types.js';
 import { TriageDecisionService } from './triage-decision.service.js';
 import { TriageQueueService } from './triage-queue.service.js';
 import { TriageStepsService } from './triage-steps.service.js';
 
 /**
- * Queue plumbing only: each job runs one rule step, or the deciding step once all rule steps are stored.
+ * Queue plumbing only: the analyse job, then one job per rule step, then the deciding step once all are stored.
  * The BullMQ worker is built here, not by a decorator, so its concurrency and lock come from the configuration.
  */
 @Injectable()
@@ -46,6 +46,11 @@ export class TriageProcessor implements OnModuleInit, OnApplicationShutdown {
   async process(job: Job<TriageJobData, string, TriageJobName>): Promise<string> {
     const { complaintId } = job.data;
     this.logger.debug({ jobId: job.id, job: job.name, queue: TRIAGE_QUEUE }, 'triage job started');
+    if (job.name === ANALYSE_STEP) {
+      await this.steps.analyse(complaintId);
+      await this.queue.requestSteps([complaintId]);
+      return 'analysed; rule steps queued';
+    }
     if (job.name === DECIDE_STEP) {
       const decision = await this.decision.decide(complaintId);
       return decision ? decision.category : 'already decided';

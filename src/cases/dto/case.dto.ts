@@ -15,6 +15,14 @@ export class TriageDto {
   @ApiProperty() confidence: number;
   @ApiProperty() needsReview: boolean;
   @ApiProperty() reg15Grounds: Array<{ ground: string; evidence: string }>;
+  @ApiProperty({ description: 'some step saw a sign that the office holder may have committed an offence, whatever the category' }) possibleOffence: boolean;
+  @ApiProperty({ nullable: true, description: 'an officer must look before the category stands: { reasons, dueAt, notes }; null when none or cleared' })
+  review: { reasons: string[]; dueAt: string; notes: string[] } | null;
+  @ApiProperty({ nullable: true, description: 'a review an officer cleared: { reasons, clearedAt, clearedBy, reason }' })
+  reviewCleared: { reasons: string[]; clearedAt: string; clearedBy: string | null; reason: string } | null;
+  @ApiProperty({ description: 'the acts alleged, each with its doer and the category it alone would take' }) allegations: Array<{ quote: string; doer: string; what: string; category: string; counted: boolean }>;
+  @ApiProperty({ nullable: true, type: String, description: "the rules' category before the model was heard" }) rulesCategory: string | null;
+  @ApiProperty({ nullable: true, description: "the model's opinion: label, probabilities, criminal threshold" }) model: { label: string; probabilities: Record<string, number>; criminal: number; criminalThreshold: number } | null;
   @ApiProperty({ type: [TriageStepDto] }) steps: TriageStepDto[];
 }
 
@@ -39,6 +47,8 @@ export class CaseSummaryDto {
   @ApiProperty({ nullable: true, type: String }) assignee: string | null;
   @ApiProperty({ nullable: true, type: String }) nextDueAt: string | null;
   @ApiProperty() overdue: boolean;
+  @ApiProperty({ description: 'the latest triage saw a possible offence by the office holder' }) possibleOffence: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'with review=true: when the review is due' }) reviewDueAt?: string | null;
 }
 
 export class CaseListDto {

@@ -24,6 +24,11 @@ export class ListCasesQuery {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ description: "true: only cases whose triage awaits an officer's review, possible offences first, then most urgent" })
+  @IsOptional() @Transform(({ value }) => value === 'true' || value === true ? true : value === 'false' || value === false ? false : value)
+  @IsBoolean()
+  review?: boolean;
+
   @ApiPropertyOptional({ description: 'full-text search over summary and details' })
   @IsOptional() @IsString() @MaxLength(200) @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: '$property must not contain control characters' })
   q?: string;

@@ -15,7 +15,7 @@ const OWN_STAFF_SHARE = 0.6;
  *
  * Verdicts: conduct | none.
  */
-export const conductRule: RuleStep = {
+export const conductRule: RuleStep<'conduct'> = {
   name: 'conduct',
   question: 'Does it allege misconduct by the office holder personally, short of an offence?',
   run(facts) {

@@ -52,10 +52,17 @@ describe('criminal allegation rule', () => {
     expect(verdictOf('The man who punched my son got a community order and the Commissioner did nothing about it.')).toBe('none');
   });
 
-  it('chooses "possible" when unsure, and says why in the evidence', () => {
+  it('reads an offence described by its acts, with its doer, in lemmas', () => {
     const result = criminalAllegationRule.run(facts('Since I criticised him the Commissioner keeps turning up outside my house.'));
+    expect(result.verdict).toBe('alleged');
+    expect(result.findings.offences[0]).toMatchObject({ family: 'harassment_and_stalking', doer: 'office_holder', strength: 'act' });
+    expect(result.evidence[0].meaning).toContain('harassment and stalking');
+  });
+
+  it('chooses "possible" when the doer is not clear, and says why in the evidence', () => {
+    const result = criminalAllegationRule.run(facts('I complained about the Commissioner in May.', 'In June my car was keyed and my tyres slashed outside my house.'));
     expect(result.verdict).toBe('possible');
-    expect(result.evidence[0].meaning).toContain('the rules choose the criminal route');
+    expect(result.evidence[0].meaning).toContain('the doer is not clear');
   });
 
   it('does not count an offence inside a fantastical claim', () => {

@@ -1,3 +1,4 @@
+import { familyTitle, screenOffences, type OffenceFinding } from './offence-screen.js';
 import type { Evidence, RuleStep } from './rule.types.js';
 import { cancelCovered, cappedWeight, compileSignals, partyWords, scanSignals, toEvidence, type SignalHit } from './signal-scan.js';
 import { analyse } from './text-analysis.js';
@@ -22,7 +23,7 @@ const OTHER_PARTIES = new Set(['police', 'chief_constable', 'opcc_staff', 'perso
  *
  * Verdicts: alleged | possible | against_others (an offence by someone else, e.g. officers) | rhetoric | none.
  */
-export const criminalAllegationRule: RuleStep = {
+export const criminalAllegationRule: RuleStep<'criminal_allegation'> = {
   name: 'criminal_allegation',
   question: 'Does it allege, in words or by description, that the office holder committed an offence?',
   run(facts) {
@@ -56,21 +57,33 @@ export const criminalAllegationRule: RuleStep = {
     const againstParty = mostCommon(byOthers.map((h) => h.actor.party));
 
     const hints = hits.filter((h) => h.kind === HINT && h.counted && !absurd.has(sentence(h)));
+    // the offence families read on lemmas, each with its doer from the language analysis
+    const offences = screenOffences(facts.analysis, analysis.text);
+    for (const f of offences) {
+      if (f.strength !== 'none' && absurd.has(analysis.sentenceAt(f.start))) {
+        f.strength = 'none';
+        f.reason = 'part of a fantastical claim, not a credible allegation';
+      }
+    }
+    const screenActs = offences.filter((f) => f.strength === 'act' || f.strength === 'named');
+    const screenSigns = offences.filter((f) => f.strength === 'sign');
+    const screenAgainst = offences.filter((f) => f.strength === 'none' && REDIRECTED_DOERS.has(f.doer));
     const verdict =
-      (strong && score >= ALLEGED_SCORE) || score >= ALLEGED_SCORE + 1 ? 'alleged'
-      : score >= POSSIBLE_SCORE ? 'possible'
+      (strong && score >= ALLEGED_SCORE) || score >= ALLEGED_SCORE + 1 || screenActs.some((f) => f.strength === 'act') ? 'alleged'
+      : score >= POSSIBLE_SCORE || screenActs.length || screenSigns.length ? 'possible'
       : againstParty && againstParty !== 'person' ? 'against_others'
+      : screenAgainst.length && !cancelling.length ? 'against_others'
       : cancelling.length ? 'rhetoric'
       : 'none';
 
-    const evidence: Evidence[] = [];
-    if (verdict === 'possible') {
+    const evidence: Evidence[] = screenEvidence([...screenActs, ...screenSigns, ...screenAgainst]);
+    if (verdict === 'possible' && counted.length) {
       evidence.push({
         quote: counted[0].quote,
         meaning: 'unsure whether an offence is alleged: the rules choose the criminal route so an officer can decide (a missed referral is the worst failure)',
       });
     }
-    if (verdict === 'against_others') {
+    if (verdict === 'against_others' && byOthers.length) {
       evidence.push({ quote: byOthers[0].quote, meaning: `an offence is described, but done by ${partyWords(againstParty!)}: a matter for them, not the panel` });
     }
     evidence.push(...toEvidence([...counted, ...disclaimer, ...cancelling, ...offence.filter((h) => !h.counted), ...(verdict === 'none' ? hints : [])]));
@@ -80,13 +93,36 @@ export const criminalAllegationRule: RuleStep = {
       findings: {
         score,
         signals: [...new Set(counted.map((h) => h.signal))],
-        againstParty: againstParty ?? null,
+        againstParty: againstParty ?? screenAgainstParty(screenAgainst),
         rhetoric: cancelling.map((h) => h.quote),
         hints: hints.map((h) => h.quote),
+        offences: offences.filter((f) => f.strength !== 'none' || REDIRECTED_DOERS.has(f.doer)).slice(0, 30),
       },
     };
   },
 };
+
+const REDIRECTED_DOERS = new Set(['office', 'chief_constable', 'police_officers', 'force', 'other_body']);
+const SCREEN_PARTY: Record<string, string> = { police_officers: 'police', force: 'police', office: 'opcc_staff', chief_constable: 'chief_constable', other_body: 'other_body' };
+
+function screenAgainstParty(findings: OffenceFinding[]): string | null {
+  return findings.length ? (SCREEN_PARTY[findings[0].doer] ?? null) : null;
+}
+
+/** The screen's findings in the complaint's words: what offence, done by whom, and whether it counts. */
+function screenEvidence(findings: OffenceFinding[]): Evidence[] {
+  const seen = new Set<string>();
+  return findings
+    .filter((f) => !seen.has(f.quote.toLowerCase()) && seen.add(f.quote.toLowerCase()))
+    .slice(0, 8)
+    .map((f) => ({
+      quote: f.quote,
+      meaning:
+        f.strength === 'act' || f.strength === 'named' ? `${f.meaning} [${familyTitle(f.family)}; done by the office holder${f.reported ? ', as the writer was told' : ''}]`
+        : f.strength === 'sign' ? `${f.meaning}: a possible offence, the doer is not clear [${familyTitle(f.family)}]`
+        : `${f.meaning}: not counted, ${f.reason}`,
+    }));
+}
 
 const lastWord = (quote: string) => quote.toLowerCase().split(/\W+/).filter(Boolean).pop() ?? '';
 

@@ -1,14 +1,25 @@
-import { decide, type StepVerdicts } from './decide.rule.js';
-import type { ComplaintFacts, StepVerdict } from './rule.types.js';
+import { analyseComplaint } from '../language/analysis.js';
+import type { ModelOpinion } from '../model/triage-model.js';
+import { decide } from './decide.rule.js';
+import type { ComplaintFacts, StepVerdict, StepVerdicts } from './rule.types.js';
 
-const step = (verdict: string, findings: Record<string, unknown> = {}): StepVerdict => ({ verdict, evidence: [{ quote: `words for ${verdict}`, meaning: verdict }], findings });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const step = (verdict: string, findings: Record<string, unknown> = {}): StepVerdict<any> => ({ verdict, evidence: [{ quote: `words for ${verdict}`, meaning: verdict }], findings });
+const analysis = analyseComplaint('s', 'd', null);
+const opinion = (label: ModelOpinion['label'], p: number, criminal = 0.05): StepVerdict<'model'> => ({
+  verdict: label,
+  evidence: [],
+  findings: { label, probabilities: { criminal, conduct: 0, vexatious: 0, political: 0, non_policing: 0, [label]: p }, criminal: label === 'criminal' ? p : criminal, criminalThreshold: 0.3 },
+});
 const quiet: StepVerdicts = {
+  analyse: { verdict: 'en', evidence: [], findings: analysis },
   remit: step('office_holder', { route: null, body: null }),
-  criminal_allegation: step('none', { hints: [] }),
+  criminal_allegation: step('none', { hints: [], offences: [], score: 0 }),
   vexatious: step('none'),
   repetition: step('none'),
   political: step('none'),
   conduct: step('none'),
+  model: step('unavailable', { unavailable: true }),
 };
 const facts: ComplaintFacts = {
   summary: 's',
@@ -20,20 +31,22 @@ const facts: ComplaintFacts = {
   hasName: true,
   hasPostalAddress: true,
   earlierComplaints: [],
+  analysis,
 };
 const decideWith = (changes: Partial<StepVerdicts>, moreFacts: Partial<ComplaintFacts> = {}) => decide({ ...quiet, ...changes }, { ...facts, ...moreFacts });
 const force = step('force', { route: 'force', body: "the force's professional standards department" });
 
 describe('decide', () => {
   it('puts a possible offence first, whatever else the complaint is', () => {
-    const decision = decideWith({ criminal_allegation: step('alleged'), vexatious: step('vexatious'), remit: force, political: step('political') });
+    const decision = decideWith({ criminal_allegation: step('alleged', { score: 3, offences: [] }), vexatious: step('vexatious'), remit: force, political: step('political') });
     expect(decision.category).toBe('criminal');
     expect(decision.needsReview).toBe(true);
   });
 
   it('chooses criminal when unsure, with a lower confidence and a review flag', () => {
-    const decision = decideWith({ criminal_allegation: step('possible') });
-    expect(decision).toMatchObject({ category: 'criminal', confidence: 0.55, needsReview: true });
+    const decision = decideWith({ criminal_allegation: step('possible', { score: 2, offences: [] }) });
+    expect(decision).toMatchObject({ category: 'criminal', needsReview: true, possibleOffence: true });
+    expect(decision.reviewReasons).toContain('possible_offence');
   });
 
   it('ranks vexatious (and repetitious) above outside the remit, political and conduct', () => {
@@ -55,7 +68,7 @@ describe('decide', () => {
   });
 
   it('routes an offence described against police officers to the force', () => {
-    const decision = decideWith({ criminal_allegation: step('against_others', { againstParty: 'police' }) });
+    const decision = decideWith({ criminal_allegation: step('against_others', { againstParty: 'police', offences: [] }) });
     expect(decision).toMatchObject({ category: 'non_policing', findings: { route: 'force' } });
   });
 
@@ -64,16 +77,33 @@ describe('decide', () => {
     expect(decideWith({ political: step('political'), conduct: step('conduct') }).category).toBe('conduct');
   });
 
-  it('falls back to conduct for review when nothing matched, or to criminal when there are signs of an offence', () => {
-    expect(decideWith({})).toMatchObject({ category: 'conduct', confidence: 0.3, needsReview: true });
-    expect(decideWith({ criminal_allegation: step('none', { hints: ['forged'] }) })).toMatchObject({ category: 'criminal', needsReview: true });
+  it("never defaults silently: with nothing matched the model's label stands, marked low confidence", () => {
+    expect(decideWith({})).toMatchObject({ category: 'conduct', confidence: 0.3, reviewReasons: ['low_confidence'] });
+    const modelOnly = decideWith({ model: opinion('political', 0.8) });
+    expect(modelOnly).toMatchObject({ category: 'political', confidence: 0.5, reviewReasons: ['low_confidence'] });
   });
 
-  it('links a duplicate of an open case and gives it as a reg 15 ground', () => {
-    const decision = decideWith({ conduct: step('conduct'), repetition: step('duplicate_of_open', { duplicateOf: 'PCC-OPEN' }) });
-    expect(decision.category).toBe('conduct');
-    expect(decision.findings.duplicateOf).toBe('PCC-OPEN');
+  it('asks for a review when the model disagrees with confidence, and keeps the possible-offence flag on a model suspicion', () => {
+    expect(decideWith({ conduct: step('conduct'), model: opinion('political', 0.9) }).reviewReasons).toEqual(['rules_and_model_disagree']);
+    expect(decideWith({ conduct: step('conduct'), model: opinion('political', 0.6) }).reviewReasons).toEqual([]);
+    const suspected = decideWith({ conduct: step('conduct'), model: opinion('conduct', 0.6, 0.35) });
+    expect(suspected).toMatchObject({ category: 'conduct', possibleOffence: true, reviewReasons: ['possible_offence'] });
+  });
+
+  it('makes a repeat with nothing new vexatious even while the first case is open, linked to it, naming the first', () => {
+    const decision = decideWith({ conduct: step('conduct'), repetition: step('repetitious', { firstReference: 'PCC-FIRST', duplicateOf: 'PCC-FIRST' }) });
+    expect(decision.category).toBe('vexatious');
+    expect(decision.findings.duplicateOf).toBe('PCC-FIRST');
+    expect(decision.evidence.map((e) => e.meaning).join(' ')).toContain('PCC-FIRST');
     expect(decision.reg15Grounds.map((g) => g.ground)).toContain('already the subject of another complaint');
+  });
+
+  it('does not guess at a complaint it cannot read', () => {
+    const welsh = decideWith({ analyse: { verdict: 'not_english', evidence: [], findings: { ...analysis, language: 'not_english' } } });
+    expect(welsh.reviewReasons).toContain('not_english');
+    expect(welsh.confidence).toBe(0);
+    const empty = decideWith({ analyse: { verdict: 'empty', evidence: [], findings: { ...analysis, language: 'empty' } } });
+    expect(empty.reviewReasons).toContain('empty');
   });
 
   it('flags the reg 15 grounds it can see', () => {

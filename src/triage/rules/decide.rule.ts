@@ -1,24 +1,41 @@
 import type { Category } from '../../complaints/complaint-categories.js';
+import { readPolicy } from '../language/parties.js';
+import type { ModelOpinion } from '../model/triage-model.js';
+import { allegationsOf } from './allegations.js';
 import { reg15Grounds } from './reg15.js';
-import type { ComplaintFacts, Decision, Evidence, StepName, StepVerdict } from './rule.types.js';
+import type { ComplaintFacts, Decision, Evidence, ReviewReason, StepName, StepVerdicts } from './rule.types.js';
 
-export type StepVerdicts = Record<StepName, StepVerdict>;
+interface DecidePolicy {
+  /** The model's top label, at least this sure, against the rules' category: ask an officer. */
+  disagreement_confidence: number;
+  /** When no rule decides, the model's label stands at this confidence, with a low_confidence review. */
+  model_only_confidence: number;
+}
 
+const policy = readPolicy<DecidePolicy>('decide.yaml');
 const OFFICE_HOLDER_REMIT = new Set(['office_holder', 'unclear']);
 const ROUTE_OF_PARTY: Record<string, { route: string; body: string }> = {
   police: { route: 'force', body: "the force's professional standards department" },
   chief_constable: { route: 'pcc', body: 'the Police and Crime Commissioner (complaints about the chief constable)' },
   opcc_staff: { route: 'opcc_chief_executive', body: 'the OPCC chief executive' },
+  other_body: { route: 'other_body', body: 'the body responsible' },
 };
 
 /**
- * The precedence of the domain notes: criminal first (a possible offence is never held back), then vexatious
- * (including repetitious), then outside the remit, then political, and conduct for a genuine conduct allegation;
- * political disagreement together with a conduct allegation is a conduct complaint.
+ * The precedence of the domain notes, applied across the allegations a complaint makes: criminal first (a possible
+ * offence by the office holder is never held back, whatever else the letter says about the police), then vexatious
+ * (a repeat with nothing new is repetitious whether the earlier case is open or decided), then outside the remit,
+ * then political, and conduct for a genuine conduct allegation; political disagreement beside a conduct allegation
+ * is conduct. When no rule decides, the model's label stands, marked low confidence, never a silent default.
+ *
+ * The possible-offence screen is apart from the category: any sign of an offence by the office holder, from the
+ * rules or from the model, sets possibleOffence and a review, and nothing else here can switch it off.
  */
 export function decide(steps: StepVerdicts, facts: ComplaintFacts): Decision {
   const crime = steps.criminal_allegation;
-  const criminal = crime.verdict === 'alleged' || crime.verdict === 'possible';
+  const model = 'label' in steps.model.findings ? steps.model.findings : null;
+  // the offence screen's faint signs alone raise a review; they decide the category with the phrase rules or the model
+  const criminal = crime.verdict === 'alleged' || (crime.verdict === 'possible' && (crime.findings.score >= 2 || model?.label === 'criminal'));
   const conduct = steps.conduct.verdict === 'conduct';
   const political = steps.political.verdict === 'political';
   const repetitious = steps.repetition.verdict === 'repetitious';
@@ -26,81 +43,105 @@ export function decide(steps: StepVerdicts, facts: ComplaintFacts): Decision {
   const vexatious = steps.vexatious.verdict === 'vexatious' || repetitious || (abusive && !conduct && !criminal);
   const route = routeOf(steps);
   const redirect = route !== null && !(conduct && OFFICE_HOLDER_REMIT.has(steps.remit.verdict));
-  const hinted = ((steps.criminal_allegation.findings.hints as unknown[] | undefined) ?? []).length > 0;
+  const nothing = !criminal && !vexatious && !redirect && !political && !conduct && !abusive;
 
-  const [category, because, lead]: [Category, string, StepName] =
+  const [rules, because, lead]: [Category, string, StepName] =
     criminal ? ['criminal', crime.verdict === 'alleged' ? 'an offence by the office holder is alleged' : 'an offence may be alleged: when unsure the rules choose the IOPC route', 'criminal_allegation']
     : vexatious ? ['vexatious', vexatiousReason(steps, repetitious, abusive), repetitious ? 'repetition' : 'vexatious']
-    : redirect ? ['non_policing', `it is not about the office holder's own conduct: redirect to ${route!.body}`, 'remit']
+    : redirect ? ['non_policing', `it is not about the office holder's own conduct: redirect to ${route.body}`, 'remit']
     : political && !conduct ? ['political', 'it disagrees with a decision, policy, budget, appointment or view, and alleges no misconduct', 'political']
     : conduct ? ['conduct', political ? 'it alleges misconduct by the office holder (beside a political disagreement, which does not make it political)' : 'it alleges misconduct by the office holder', 'conduct']
-    : hinted ? ['criminal', 'no rule matched clearly, but words often used about offences appear near the office holder: when unsure the rules choose the IOPC route', 'criminal_allegation']
-    : ['conduct', 'no rule matched clearly: recorded as a conduct complaint for an officer to review', 'remit'];
+    : ['conduct', 'no rule matched clearly', 'remit'];
+  const modelDecides = nothing && model !== null;
+  const category: Category = modelDecides ? model.label : rules;
 
-  const signalled = { criminal, vexatious: steps.vexatious.verdict === 'vexatious' || repetitious, abusive, redirect, political, conduct };
-  const strong = [signalled.criminal, signalled.vexatious, signalled.redirect, signalled.conduct].filter(Boolean).length;
-  const nothing = !Object.values(signalled).some(Boolean);
-  const reasons = reviewReasons(steps, { ...signalled, strong, nothing });
-  const needsReview = reasons.length > 0;
-  const confidence = nothing ? 0.3 : crime.verdict === 'possible' ? 0.55 : Math.max(0.5, Math.round((0.9 - 0.1 * Math.max(0, strong - 1) - (needsReview ? 0.1 : 0)) * 100) / 100);
+  const rulesPossibleOffence = crime.verdict === 'alleged' || crime.verdict === 'possible';
+  const possibleOffence = rulesPossibleOffence || (model !== null && model.criminal >= model.criminalThreshold);
+  const { reasons, notes } = reviewReasons(steps, { category, rules, model, possibleOffence, nothing, redirect, conduct, criminal, abusive });
+  const strong = [criminal, vexatious, redirect, conduct].filter(Boolean).length;
+  const confidence =
+    steps.analyse.findings.language !== 'en' ? 0
+    : modelDecides ? Math.min(policy.model_only_confidence, model.probabilities[category])
+    : nothing ? 0.3
+    : Math.max(0.5, Math.round((0.9 - 0.1 * Math.max(0, strong - 1) - (reasons.length ? 0.1 : 0)) * 100) / 100);
   const grounds = reg15Grounds(steps, facts);
-
   const leadQuote = steps[lead].evidence.find((e) => e.quote)?.quote ?? '';
+  const headline: Evidence = modelDecides
+    ? { quote: '', meaning: `${category}: no rule matched clearly, so this is the model's opinion (${percent(model.probabilities[category])}), for an officer to confirm` }
+    : { quote: leadQuote, meaning: `${category}: ${because}` };
   const evidence: Evidence[] = [
-    { quote: leadQuote, meaning: `${category}: ${because}` },
-    ...reasons.map((r) => ({ quote: '', meaning: `needs officer review: ${r}` })),
+    headline,
+    ...(model ? [{ quote: '', meaning: `the model's opinion beside the rules': ${model.label} (${percent(model.probabilities[model.label])}); criminal ${percent(model.criminal)}` }] : []),
+    ...(possibleOffence ? [{ quote: crime.evidence.find((e) => e.quote)?.quote ?? '', meaning: 'possible offence by the office holder: an officer must look by the end of the next working day, whatever the category' }] : []),
+    ...notes.map((n) => ({ quote: '', meaning: `needs officer review: ${n}` })),
     ...grounds.map((g) => ({ quote: g.quote, meaning: `reg 15 ground the panel may use: ${g.ground} (${g.evidence})` })),
   ];
   const reg15 = grounds.map(({ ground, evidence: e }) => ({ ground, evidence: e }));
+  const duplicateOf = steps.repetition.findings.duplicateOf ?? null;
+  if (duplicateOf) evidence.push({ quote: '', meaning: `linked to open case ${duplicateOf}, which it repeats (first such complaint: ${steps.repetition.findings.firstReference})` });
   return {
     verdict: category,
     category,
     confidence,
-    needsReview,
+    needsReview: reasons.length > 0,
+    possibleOffence,
+    reviewReasons: reasons,
     reg15Grounds: reg15,
     evidence,
     findings: {
-      because,
+      because: modelDecides ? "no rule matched clearly: the model's opinion" : because,
       confidence,
-      needsReview,
+      needsReview: reasons.length > 0,
       reviewReasons: reasons,
+      reviewNotes: notes,
+      possibleOffence,
+      rulesPossibleOffence,
       reg15Grounds: reg15,
-      route: category === 'non_policing' ? route!.route : null,
-      body: category === 'non_policing' ? route!.body : null,
-      duplicateOf: steps.repetition.findings.duplicateOf ?? null,
+      route: category === 'non_policing' && route ? route.route : null,
+      body: category === 'non_policing' && route ? route.body : null,
+      duplicateOf,
+      rules,
+      model,
+      allegations: allegationsOf(steps),
     },
   };
 }
 
-/** Where a complaint outside the remit goes: from the remit step, or from an offence described against officers. */
+const percent = (p: number) => `${Math.round(p * 100)}%`;
+
+/** Where a complaint outside the remit goes: from the remit step, or from an offence described against others. */
 function routeOf(steps: StepVerdicts): { route: string; body: string } | null {
   const remit = steps.remit;
-  if (!OFFICE_HOLDER_REMIT.has(remit.verdict) && remit.findings.route) {
-    return { route: String(remit.findings.route), body: String(remit.findings.body) };
-  }
-  const againstParty = String(steps.criminal_allegation.findings.againstParty ?? '');
-  if (steps.criminal_allegation.verdict === 'against_others' && ROUTE_OF_PARTY[againstParty]) return ROUTE_OF_PARTY[againstParty];
+  if (!OFFICE_HOLDER_REMIT.has(remit.verdict) && remit.findings.route) return { route: remit.findings.route, body: remit.findings.body ?? '' };
+  const againstParty = steps.criminal_allegation.findings.againstParty ?? '';
+  if (steps.criminal_allegation.verdict === 'against_others' && ROUTE_OF_PARTY[againstParty] && againstParty !== 'other_body') return ROUTE_OF_PARTY[againstParty];
   return null;
 }
 
 function vexatiousReason(steps: StepVerdicts, repetitious: boolean, abusive: boolean): string {
+  if (repetitious) {
+    const first = steps.repetition.findings.firstReference;
+    const open = steps.repetition.findings.duplicateOf;
+    return `it repeats ${first} with nothing new (repetitious)${open ? `; linked to open case ${open}` : ''}`;
+  }
   if (steps.vexatious.verdict === 'vexatious') return 'it misuses the complaints procedure (vexatious or oppressive)';
-  if (repetitious) return `it repeats ${String(steps.repetition.findings.firstReference)}, already decided, with nothing new (repetitious)`;
   return abusive ? 'it is abuse with no allegation about what the office holder did' : 'vexatious';
 }
 
 function reviewReasons(
   steps: StepVerdicts,
-  s: { criminal: boolean; vexatious: boolean; abusive: boolean; redirect: boolean; political: boolean; conduct: boolean; strong: number; nothing: boolean },
-): string[] {
-  const reasons: string[] = [];
-  if (steps.criminal_allegation.verdict === 'possible') reasons.push('a possible offence: confirm before referring to the IOPC');
-  if (s.nothing && ((steps.criminal_allegation.findings.hints as unknown[] | undefined) ?? []).length) reasons.push('only faint signs of an offence: confirm before referring to the IOPC');
-  if (s.nothing) reasons.push('no rule matched clearly');
-  if (s.strong > 1) reasons.push('signals point to more than one category');
-  if (s.abusive && (s.conduct || s.criminal)) reasons.push('abusive language beside a genuine allegation');
-  if (steps.repetition.verdict === 'duplicate_of_open') reasons.push(`duplicate of open case ${String(steps.repetition.findings.duplicateOf)}: link or combine`);
-  if (steps.repetition.verdict === 'repeat_with_new_matter') reasons.push('similar to an earlier complaint, but the writer offers something new');
-  if (steps.remit.verdict === 'unclear') reasons.push('no party clearly named');
-  return reasons;
+  s: { category: Category; rules: Category; model: ModelOpinion | null; possibleOffence: boolean; nothing: boolean; redirect: boolean; conduct: boolean; criminal: boolean; abusive: boolean },
+): { reasons: ReviewReason[]; notes: string[] } {
+  const out = new Map<ReviewReason, string>();
+  const language = steps.analyse.findings.language;
+  if (s.possibleOffence) out.set('possible_offence', 'a possible offence by the office holder: confirm before referring to the IOPC, or clear it with the reason');
+  if (language === 'not_english') out.set('not_english', 'written in a language the rules do not read: an officer (or a translator) must read it');
+  if (language === 'empty') out.set('empty', 'no words to read: an officer must look at what was sent');
+  if (s.nothing) out.set('low_confidence', s.model ? "no rule matched clearly: the category is the model's opinion" : 'no rule matched clearly');
+  if (s.model && !s.nothing && s.model.label !== s.rules && s.model.probabilities[s.model.label] >= policy.disagreement_confidence) {
+    out.set('rules_and_model_disagree', `the rules say ${s.rules}, the model ${s.model.label} (${percent(s.model.probabilities[s.model.label])})`);
+  }
+  if (s.abusive && (s.conduct || s.criminal)) out.set('abusive_with_allegation', 'abusive language beside a genuine allegation');
+  if (steps.repetition.verdict === 'repeat_with_new_matter') out.set('repeat_with_new_matter', 'similar to an earlier complaint, but the writer offers something new');
+  return { reasons: [...out.keys()], notes: [...out.values()] };
 }

@@ -15,7 +15,7 @@ const DISAGREEMENT_CAP = 2;
  *
  * Verdicts: political | none.
  */
-export const politicalRule: RuleStep = {
+export const politicalRule: RuleStep<'political'> = {
   name: 'political',
   question: 'Is it disagreement with a decision, policy, budget, appointment or political view?',
   run(facts) {

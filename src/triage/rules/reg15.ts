@@ -1,5 +1,4 @@
-import type { StepVerdicts } from './decide.rule.js';
-import type { ComplaintFacts } from './rule.types.js';
+import type { ComplaintFacts, StepVerdicts } from './rule.types.js';
 
 export interface Reg15Finding {
   ground: string;
@@ -28,10 +27,10 @@ export function reg15Grounds(steps: StepVerdicts, facts: ComplaintFacts): Reg15F
     const quote = steps.conduct.evidence.find((e) => /staff/i.test(e.meaning))?.quote ?? '';
     grounds.push({ ground: "about conduct towards a member of the office holder's own staff", evidence: 'the conduct alleged is towards the office holder\'s own staff', quote });
   }
-  if (steps.repetition.verdict === 'duplicate_of_open') {
+  if (steps.repetition.findings.duplicateOf) {
     grounds.push({
       ground: 'already the subject of another complaint',
-      evidence: `substantially the same as open case ${String(steps.repetition.findings.duplicateOf)}`,
+      evidence: `substantially the same as open case ${steps.repetition.findings.duplicateOf}`,
       quote: steps.repetition.evidence[0]?.quote ?? '',
     });
   }

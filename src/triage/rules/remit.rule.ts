@@ -38,7 +38,7 @@ interface PartyScore {
  *
  * Verdicts: office_holder | force | chief_constable | opcc_staff | other_body | unclear.
  */
-export const remitRule: RuleStep = {
+export const remitRule: RuleStep<'remit'> = {
   name: 'remit',
   question: "Is it about the office holder's own conduct, or about police officers, the chief constable, the office's staff or another body?",
   run(facts) {

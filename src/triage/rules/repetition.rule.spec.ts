@@ -1,4 +1,5 @@
 import { NEW_MATTER_THRESHOLD, repetitionRule, SIMILARITY_THRESHOLD } from './repetition.rule.js';
+import { analyseComplaint } from '../language/analysis.js';
 import type { ComplaintFacts, EarlierComplaint } from './rule.types.js';
 import { sharedPassage } from './text-overlap.js';
 
@@ -20,6 +21,7 @@ const facts = (earlierComplaints: EarlierComplaint[], details = 'Still no reply 
   hasName: true,
   hasPostalAddress: true,
   earlierComplaints,
+  analysis: analyseComplaint('The Commissioner did not reply to my letter about the Harlow Lane camera.', details, null),
 });
 
 describe('repetition rule', () => {
@@ -34,9 +36,9 @@ describe('repetition rule', () => {
     expect(result.findings.firstReference).toBe('PCC-AAA1');
   });
 
-  it('links a repeat of a complaint still open as its duplicate', () => {
+  it('treats a repeat of a complaint still open as repetitious too, and links it to the open case', () => {
     const result = repetitionRule.run(facts([earlier('PCC-AAA1', 0.9, false, 2)]));
-    expect(result.verdict).toBe('duplicate_of_open');
+    expect(result.verdict).toBe('repetitious');
     expect(result.findings.duplicateOf).toBe('PCC-AAA1');
   });
 

@@ -17,10 +17,11 @@ export const NEW_MATTER_THRESHOLD = 0.5;
  * Has the same person made substantially the same complaint before? (reg 15: repetitious, or already the subject
  * of another complaint.) The evidence always names the first such complaint, so a third copy points to the first.
  *
- * Verdicts: repetitious (repeats a decided case with nothing new) | duplicate_of_open (linked: findings.duplicateOf)
- * | repeat_with_new_matter (similar, but the writer offers something new: for review) | none.
+ * Verdicts: repetitious (repeats an earlier complaint with nothing new, whether that one is decided or still open;
+ * an open one is linked in findings.duplicateOf) | repeat_with_new_matter (similar, but the writer offers something
+ * new: for review) | none.
  */
-export const repetitionRule: RuleStep = {
+export const repetitionRule: RuleStep<'repetition'> = {
   name: 'repetition',
   question: 'Has the same person made substantially the same complaint before?',
   run(facts) {
@@ -44,11 +45,12 @@ export const repetitionRule: RuleStep = {
     const first = similar[0];
     const open = similar.filter((c) => !c.decided);
     const somethingNew = (newEvidence || newMatter) && !saysAgain;
-    const verdict = !first.decided && open.length ? 'duplicate_of_open' : somethingNew ? 'repeat_with_new_matter' : 'repetitious';
-    const duplicateOf = verdict === 'duplicate_of_open' ? first.reference : (open[0]?.reference ?? null);
+    const verdict = somethingNew ? 'repeat_with_new_matter' : 'repetitious';
+    // a repeat of a case still open is linked to it (the earliest open one), whatever the verdict
+    const duplicateOf = open[0]?.reference ?? null;
     const evidence: Evidence[] = similar.map((c, n) => ({
       quote: sharedPassage(text, `${c.summary}\n${c.details}`) ?? facts.summary,
-      meaning: `${n === 0 ? 'substantially the same as the first such complaint' : 'also the same as'} ${c.reference} (received ${c.receivedAt.slice(0, 10)}, ${percent(c)} similar, ${c.decided ? 'already decided' : 'still open'})`,
+      meaning: `${n === 0 ? 'substantially the same as the first such complaint' : 'also the same as'} ${c.reference} (received ${c.receivedAt.slice(0, 10)}, ${percent(c)} similar, ${c.decided ? 'already decided' : 'still open: linked to it'})`,
     }));
     if (verdict === 'repeat_with_new_matter') {
       evidence.push({ quote: hits.find((h) => h.kind !== 'again')!.quote, meaning: 'the writer offers something new: not treated as repetitious, for an officer to review' });

@@ -1,4 +1,8 @@
 import type { Category, SubjectRole } from '../../complaints/complaint-categories.js';
+import type { ComplaintAnalysis } from '../language/analysis.types.js';
+import type { Party } from '../language/parties.js';
+import type { ModelOpinion } from '../model/triage-model.js';
+import type { OffenceFinding } from './offence-screen.js';
 
 /** One piece of evidence: the exact words of the complaint that moved a rule, and what the rule took them to mean. */
 export interface Evidence {
@@ -18,7 +22,7 @@ export interface EarlierComplaint {
   similarity: number;
 }
 
-/** Everything a rule may look at. Built once per step from the database; rules never do I/O. */
+/** Everything a rule may look at. Built from the database; rules never do I/O. */
 export interface ComplaintFacts {
   summary: string;
   details: string;
@@ -29,29 +33,108 @@ export interface ComplaintFacts {
   hasName: boolean;
   hasPostalAddress: boolean;
   earlierComplaints: EarlierComplaint[];
+  /** The language analysis stored by the analyse step (read once per complaint, never parsed again). */
+  analysis: ComplaintAnalysis;
 }
 
-export interface StepVerdict {
+export type RemitVerdict = 'office_holder' | 'force' | 'chief_constable' | 'opcc_staff' | 'other_body' | 'unclear';
+export type Route = 'force' | 'pcc' | 'opcc_chief_executive' | 'other_body';
+
+/** What each step finds, by step: the deciding step reads these, typed. */
+export interface StepFindingsMap {
+  /** The whole analysis, stored once for the other steps to read. */
+  analyse: ComplaintAnalysis;
+  remit: { route: Route | null; body: string | null; party: string; scores: Record<string, number>; alsoAbout: string[] };
+  criminal_allegation: {
+    score: number;
+    signals: string[];
+    againstParty: string | null;
+    rhetoric: string[];
+    hints: string[];
+    /** The possible-offence screen: offences found in the complaint, with their doers. */
+    offences: OffenceFinding[];
+  };
+  vexatious: { processScore: number; abuseScore: number; saysRepeat: boolean; newMatter: boolean };
+  repetition: {
+    earlierCount?: number;
+    closest?: string;
+    threshold?: number;
+    firstReference?: string;
+    duplicateOf?: string | null;
+    references?: string[];
+    saysAgain?: boolean;
+    somethingNew?: boolean;
+  };
+  political: { score: number; topics: string[] };
+  conduct: { score: number; towardsOwnStaff: boolean; signals: string[] };
+  model: ModelOpinion | { unavailable: true };
+}
+
+export const RULE_STEP_NAMES = ['remit', 'criminal_allegation', 'vexatious', 'repetition', 'political', 'conduct', 'model'] as const;
+export type StepName = (typeof RULE_STEP_NAMES)[number];
+export const ANALYSE_STEP = 'analyse';
+export const DECIDE_STEP = 'decide';
+/** Every recorded step of a triage, in the order officers read them. */
+export const ALL_STEPS = [ANALYSE_STEP, ...RULE_STEP_NAMES, DECIDE_STEP] as const;
+
+export interface StepVerdict<S extends keyof StepFindingsMap = keyof StepFindingsMap> {
   verdict: string;
   evidence: Evidence[];
-  findings: Record<string, unknown>;
+  findings: StepFindingsMap[S];
 }
 
-export interface RuleStep {
-  name: StepName;
+/** The result of one step, told apart by its name. */
+export type StepResult = { [S in keyof StepFindingsMap]: StepVerdict<S> & { step: S } }[keyof StepFindingsMap];
+
+export interface RuleStep<S extends StepName = StepName> {
+  name: S;
   /** One line for officers: what this step asks of a complaint. */
   question: string;
-  run(facts: ComplaintFacts): StepVerdict;
+  run(facts: ComplaintFacts): StepVerdict<S>;
 }
 
-export const RULE_STEP_NAMES = ['remit', 'criminal_allegation', 'vexatious', 'repetition', 'political', 'conduct'] as const;
-export type StepName = (typeof RULE_STEP_NAMES)[number];
-export const DECIDE_STEP = 'decide';
+export type StepVerdicts = { [S in StepName]: StepVerdict<S> } & { analyse: StepVerdict<'analyse'> };
 
-export interface Decision extends StepVerdict {
-  verdict: Category;
+export const REVIEW_REASONS = ['possible_offence', 'low_confidence', 'rules_and_model_disagree', 'not_english', 'empty', 'conflicting_signals', 'duplicate_of_open', 'repeat_with_new_matter', 'abusive_with_allegation'] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+
+/** One act the complaint alleges, with who did it and where it goes: shown to officers. */
+export interface Allegation {
+  quote: string;
+  doer: Party;
+  /** What it is: an offence family, "conduct", or where it is redirected. */
+  what: string;
+  /** The category this allegation alone would take. */
   category: Category;
+  counted: boolean;
+}
+
+export interface DecideFindings {
+  because: string;
   confidence: number;
   needsReview: boolean;
+  reviewReasons: ReviewReason[];
+  reviewNotes: string[];
+  possibleOffence: boolean;
+  /** The rules' own sign of an offence, before the model was heard. */
+  rulesPossibleOffence: boolean;
+  reg15Grounds: { ground: string; evidence: string }[];
+  route: string | null;
+  body: string | null;
+  duplicateOf: string | null;
+  rules: Category;
+  model: ModelOpinion | null;
+  allegations: Allegation[];
+}
+
+export interface Decision {
+  verdict: Category;
+  category: Category;
+  evidence: Evidence[];
+  findings: DecideFindings;
+  confidence: number;
+  needsReview: boolean;
+  possibleOffence: boolean;
+  reviewReasons: ReviewReason[];
   reg15Grounds: { ground: string; evidence: string }[];
 }

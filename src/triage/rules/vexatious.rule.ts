@@ -17,7 +17,7 @@ const REPEAT_SIGNALS = new Set(['says_repeat', 'nothing_new']);
  *
  * Verdicts: vexatious (misuse of the procedure) | abusive (abuse, vexatious only if nothing is alleged) | none.
  */
-export const vexatiousRule: RuleStep = {
+export const vexatiousRule: RuleStep<'vexatious'> = {
   name: 'vexatious',
   question: 'Is it abusive, oppressive, absurd, built to burden the panel, or a repeat by its own account?',
   run(facts) {

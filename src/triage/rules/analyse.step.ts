@@ -1,0 +1,19 @@
+import { analyseComplaint } from '../language/analysis.js';
+import type { StepVerdict } from './rule.types.js';
+
+const LANGUAGE_NAMES: Record<string, string> = { cy: 'Welsh' };
+
+/**
+ * The first step: reads the complaint once (sentences, lemmas, parts of speech, who does what, negation) and
+ * stores the analysis for every other step. Its verdict says whether there is English text to read.
+ */
+export function analyseStep(summary: string, details: string, subjectName: string | null): StepVerdict<'analyse'> {
+  const analysis = analyseComplaint(summary, details, subjectName);
+  const sentences = analysis.sentences.length;
+  const meaning =
+    analysis.language === 'empty' ? 'no words to read (only punctuation, links or numbers): an officer must read it'
+    : analysis.language === 'not_english'
+      ? `written mostly in ${LANGUAGE_NAMES[analysis.otherLanguage ?? ''] ?? 'a language other than English'} (${Math.round(analysis.englishShare * 100)}% common English words): the rules do not guess, an officer must read it`
+    : `read as English: ${sentences} sentence${sentences === 1 ? '' : 's'}, ${analysis.acts.length} verbs with their doers`;
+  return { verdict: analysis.language, evidence: [{ quote: summary, meaning }], findings: analysis };
+}
