@@ -6,8 +6,12 @@ import { reg15Grounds } from './reg15.js';
 import type { ComplaintFacts, Decision, Evidence, ReviewReason, StepName, StepVerdicts } from './rule.types.js';
 
 interface DecidePolicy {
+  /** A possible (not plainly alleged) offence makes the case criminal when the model's criminal probability reaches this. */
+  possible_offence_criminal: number;
   /** The model's top label, at least this sure, against the rules' category: ask an officer. */
   disagreement_confidence: number;
+  /** The model's label replaces the rules' when it is at least this sure and no offence is plainly alleged. */
+  model_overrides_at: number;
   /** When no rule decides, the model's label stands at this confidence, with a low_confidence review. */
   model_only_confidence: number;
 }
@@ -35,7 +39,7 @@ export function decide(steps: StepVerdicts, facts: ComplaintFacts): Decision {
   const crime = steps.criminal_allegation;
   const model = 'label' in steps.model.findings ? steps.model.findings : null;
   // the offence screen's faint signs alone raise a review; they decide the category with the phrase rules or the model
-  const criminal = crime.verdict === 'alleged' || (crime.verdict === 'possible' && (crime.findings.score >= 2 || model?.label === 'criminal'));
+  const criminal = crime.verdict === 'alleged' || (crime.verdict === 'possible' && (model ? model.label === 'criminal' || model.criminal >= policy.possible_offence_criminal : crime.findings.score >= 2));
   const conduct = steps.conduct.verdict === 'conduct';
   const political = steps.political.verdict === 'political';
   const repetitious = steps.repetition.verdict === 'repetitious';
@@ -52,7 +56,10 @@ export function decide(steps: StepVerdicts, facts: ComplaintFacts): Decision {
     : political && !conduct ? ['political', 'it disagrees with a decision, policy, budget, appointment or view, and alleges no misconduct', 'political']
     : conduct ? ['conduct', political ? 'it alleges misconduct by the office holder (beside a political disagreement, which does not make it political)' : 'it alleges misconduct by the office holder', 'conduct']
     : ['conduct', 'no rule matched clearly', 'remit'];
-  const modelDecides = nothing && model !== null;
+  // the model decides when no rule does, and when it is very sure the rules are wrong and no offence is plainly
+  // alleged (a repeat stays repetitious: the model does not see the earlier complaint)
+  const modelOverrides = model !== null && !nothing && model.label !== rules && model.probabilities[model.label] >= policy.model_overrides_at && crime.verdict !== 'alleged' && !repetitious;
+  const modelDecides = (nothing && model !== null) || modelOverrides;
   const category: Category = modelDecides ? model.label : rules;
 
   const rulesPossibleOffence = crime.verdict === 'alleged' || crime.verdict === 'possible';
@@ -61,13 +68,14 @@ export function decide(steps: StepVerdicts, facts: ComplaintFacts): Decision {
   const strong = [criminal, vexatious, redirect, conduct].filter(Boolean).length;
   const confidence =
     steps.analyse.findings.language !== 'en' ? 0
-    : modelDecides ? Math.min(policy.model_only_confidence, model.probabilities[category])
+    : modelDecides && !modelOverrides ? Math.min(policy.model_only_confidence, model.probabilities[category])
+    : modelOverrides ? 0.5
     : nothing ? 0.3
     : Math.max(0.5, Math.round((0.9 - 0.1 * Math.max(0, strong - 1) - (reasons.length ? 0.1 : 0)) * 100) / 100);
   const grounds = reg15Grounds(steps, facts);
   const leadQuote = steps[lead].evidence.find((e) => e.quote)?.quote ?? '';
   const headline: Evidence = modelDecides
-    ? { quote: '', meaning: `${category}: no rule matched clearly, so this is the model's opinion (${percent(model.probabilities[category])}), for an officer to confirm` }
+    ? { quote: '', meaning: `${category}: ${modelOverrides ? `the rules said ${rules} (${because}), but the model is very sure` : 'no rule matched clearly, so this is'} the model's opinion (${percent(model.probabilities[category])}), for an officer to confirm` }
     : { quote: leadQuote, meaning: `${category}: ${because}` };
   const evidence: Evidence[] = [
     headline,
@@ -89,7 +97,7 @@ export function decide(steps: StepVerdicts, facts: ComplaintFacts): Decision {
     reg15Grounds: reg15,
     evidence,
     findings: {
-      because: modelDecides ? "no rule matched clearly: the model's opinion" : because,
+      because: modelOverrides ? `the model's opinion, very sure, over the rules' ${rules}` : modelDecides ? "no rule matched clearly: the model's opinion" : because,
       confidence,
       needsReview: reasons.length > 0,
       reviewReasons: reasons,

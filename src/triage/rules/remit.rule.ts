@@ -1,3 +1,4 @@
+import type { ComplaintAnalysis } from '../language/analysis.types.js';
 import type { Evidence, RuleStep } from './rule.types.js';
 import { compileSignals, OFFICIAL_PARTIES, partyWords, scanSignals, type SignalHit } from './signal-scan.js';
 import { analyse, type AnalysedText } from './text-analysis.js';
@@ -44,6 +45,7 @@ export const remitRule: RuleStep<'remit'> = {
   run(facts) {
     const analysis = analyse(facts);
     const scores = scoreParties(analysis);
+    creditOfficeActs(scores, facts.analysis);
     const officeHolder = scores.get('office_holder')!;
     const others = [...scores.values()].filter((s) => s.party !== 'office_holder').sort((a, b) => b.total - a.total);
     const best = others[0];
@@ -76,6 +78,24 @@ export const remitRule: RuleStep<'remit'> = {
     };
   },
 };
+
+/** Verbs that say nothing about conduct: being, having, saying in general. */
+const EMPTY_VERBS = new Set(['be', 'have', 'do', 'get', 'go', 'come', 'say', 'know', 'think', 'want', 'seem']);
+const OFFICE_ACTS_CAP = 3;
+
+/**
+ * The language analysis knows who did each act: what the office's staff did ("the Commissioner's office replied
+ * with a sarcastic GIF", "his press officer posted it") counts for the office, not the office holder.
+ */
+function creditOfficeActs(scores: Map<string, PartyScore>, language: ComplaintAnalysis): void {
+  const acts = language.acts.filter((a) => a.doer === 'office' && !a.negated && !EMPTY_VERBS.has(language.lemmas[a.verb]));
+  if (!acts.length) return;
+  let s = scores.get('opcc_staff');
+  if (!s) scores.set('opcc_staff', (s = { party: 'opcc_staff', mentions: 0, officers: 0, topics: 0, acts: 0, total: 0, quotes: [] }));
+  const added = Math.min(acts.length, OFFICE_ACTS_CAP);
+  s.acts += added;
+  s.total += added + (s.mentions && s.total === 0 ? Math.min(s.mentions, MENTION_CAP) : 0);
+}
 
 function scoreParties(analysis: AnalysedText): Map<string, PartyScore> {
   const scores = new Map<string, PartyScore>();
