@@ -3,8 +3,7 @@ import type { Category } from '../../complaints/complaint-categories.js';
 import { complaintFeatures } from '../model/features.js';
 import { trainModel, type TrainingExample } from '../model/train.js';
 import { substituteModel, type LoadedModel } from '../model/triage-model.js';
-import { analyseComplaint } from '../language/analysis.js';
-import { screenOffences } from '../rules/offence-screen.js';
+import { analyseStep } from '../rules/analyse.step.js';
 import { triageInProcess } from '../rules/pipeline.js';
 import type { ComplaintAnalysis } from '../language/analysis.types.js';
 import type { Decision } from '../rules/rule.types.js';
@@ -26,8 +25,8 @@ export interface Outcome {
 export function prepare(cases: LabelledCase[]): Prepared[] {
   return cases.map((labelled) => {
     const { summary, details, subject } = labelled.complaint;
-    const analysis = analyseComplaint(summary, details, subject.name ?? null);
-    const features = complaintFeatures(analysis, screenOffences(analysis, `${summary}\n${details}`));
+    const analysis = analyseStep(summary, details, subject.name ?? null).findings;
+    const features = complaintFeatures(analysis, analysis.offences ?? []);
     return { labelled, analysis, example: { id: labelled.id, label: labelled.category, features, source: labelled.source ?? 'unknown' } };
   });
 }

@@ -75,11 +75,14 @@ class Reader {
   /** Parties named by phrases, head words, the office holder's name, and pronouns resolved to the nearest fit. */
   private findMentions(): void {
     const t = this.t;
+    // "Victim Support caseworker", "council officer": a body named before a head noun makes that person the body's
+    let modifier: { party: Party; until: number } | null = null;
     for (let i = 0; i < t.length; i++) {
       const phrase = PHRASE_PARTY.find((p) => p.words.every((w, k) => t[i + k]?.lemma === w || t[i + k]?.text.toLowerCase() === w));
       if (phrase) {
         const head = i + phrase.words.length - 1;
-        this.addMention(head, phrase.party);
+        if (!this.isHead(head) && (phrase.party === 'other_body' || phrase.party === 'force')) modifier = { party: phrase.party, until: head + 3 };
+        else this.addMention(head, phrase.party);
         i = head;
         continue;
       }
@@ -98,6 +101,11 @@ class Reader {
       if (t[i].pos !== 'N' && t[i].pos !== 'P') continue;
       if (!this.isHead(i)) continue;
       let party = HEAD_PARTY.get(lemma) ?? HEAD_PARTY.get(word);
+      if (modifier && i <= modifier.until && (party === 'office' || party === 'person' || party === 'police_officers' || party === undefined)) {
+        // "police officer" is the force's own phrase; a body's staff member is the body
+        if (!(modifier.party === 'force' && party === 'police_officers')) party = modifier.party === 'force' ? 'police_officers' : modifier.party;
+      }
+      modifier = null;
       const possessor = this.possessorOf(i);
       if (possessor === 'office_holder' && (POSSESSED_OFFICE.has(lemma) || party === 'office')) party = 'office';
       if (!party && t[i].pos === 'P' && TITLES.has(this.lemma(i - 1))) party = 'person';

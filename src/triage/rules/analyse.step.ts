@@ -1,4 +1,5 @@
 import { analyseComplaint } from '../language/analysis.js';
+import { screenOffences } from './offence-screen.js';
 import type { StepVerdict } from './rule.types.js';
 
 const LANGUAGE_NAMES: Record<string, string> = { cy: 'Welsh' };
@@ -8,7 +9,9 @@ const LANGUAGE_NAMES: Record<string, string> = { cy: 'Welsh' };
  * stores the analysis for every other step. Its verdict says whether there is English text to read.
  */
 export function analyseStep(summary: string, details: string, subjectName: string | null): StepVerdict<'analyse'> {
-  const analysis = analyseComplaint(summary, details, subjectName);
+  const language = analyseComplaint(summary, details, subjectName);
+  // the offence screen reads only the analysis: run once here, read by the criminal step and the model
+  const analysis = { ...language, offences: screenOffences(language, `${summary}\n${details}`) };
   const sentences = analysis.sentences.length;
   const meaning =
     analysis.language === 'empty' ? 'no words to read (only punctuation, links or numbers): an officer must read it'

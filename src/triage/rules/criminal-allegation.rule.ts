@@ -1,4 +1,4 @@
-import { familyTitle, screenOffences, type OffenceFinding } from './offence-screen.js';
+import { familyTitle, offencesOf, type OffenceFinding } from './offence-screen.js';
 import type { Evidence, RuleStep } from './rule.types.js';
 import { cancelCovered, cappedWeight, compileSignals, partyWords, scanSignals, toEvidence, type SignalHit } from './signal-scan.js';
 import { analyse } from './text-analysis.js';
@@ -58,7 +58,7 @@ export const criminalAllegationRule: RuleStep<'criminal_allegation'> = {
 
     const hints = hits.filter((h) => h.kind === HINT && h.counted && !absurd.has(sentence(h)));
     // the offence families read on lemmas, each with its doer from the language analysis
-    const offences = screenOffences(facts.analysis, analysis.text);
+    const offences = offencesOf(facts.analysis, analysis.text);
     for (const f of offences) {
       if (f.strength !== 'none' && absurd.has(analysis.sentenceAt(f.start))) {
         f.strength = 'none';

@@ -105,8 +105,8 @@ export function decide(steps: StepVerdicts, facts: ComplaintFacts): Decision {
       possibleOffence,
       rulesPossibleOffence,
       reg15Grounds: reg15,
-      route: category === 'non_policing' && route ? route.route : null,
-      body: category === 'non_policing' && route ? route.body : null,
+      route: category === 'non_policing' ? (route ?? routeFromDoers(steps)).route : null,
+      body: category === 'non_policing' ? (route ?? routeFromDoers(steps)).body : null,
       duplicateOf,
       rules,
       model,
@@ -124,6 +124,22 @@ function routeOf(steps: StepVerdicts): { route: string; body: string } | null {
   const againstParty = steps.criminal_allegation.findings.againstParty ?? '';
   if (steps.criminal_allegation.verdict === 'against_others' && ROUTE_OF_PARTY[againstParty] && againstParty !== 'other_body') return ROUTE_OF_PARTY[againstParty];
   return null;
+}
+
+const DOER_ROUTES: Record<string, { route: string; body: string }> = {
+  police_officers: ROUTE_OF_PARTY.police,
+  force: ROUTE_OF_PARTY.police,
+  chief_constable: ROUTE_OF_PARTY.chief_constable,
+  office: ROUTE_OF_PARTY.opcc_staff,
+  other_body: ROUTE_OF_PARTY.other_body,
+};
+
+/** When the model, not the rules, says non_policing: the route of whoever the analysis shows doing most of the acts. */
+function routeFromDoers(steps: StepVerdicts): { route: string; body: string } {
+  const counts = new Map<string, number>();
+  for (const act of steps.analyse.findings.acts) if (DOER_ROUTES[act.doer] && !act.negated) counts.set(act.doer, (counts.get(act.doer) ?? 0) + 1);
+  const top = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return top ? DOER_ROUTES[top[0]] : ROUTE_OF_PARTY.other_body;
 }
 
 function vexatiousReason(steps: StepVerdicts, repetitious: boolean, abusive: boolean): string {

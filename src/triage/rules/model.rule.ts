@@ -1,6 +1,6 @@
 import { complaintFeatures } from '../model/features.js';
 import { currentModel } from '../model/triage-model.js';
-import { screenOffences } from './offence-screen.js';
+import { offencesOf } from './offence-screen.js';
 import type { RuleStep } from './rule.types.js';
 
 const percent = (p: number) => `${Math.round(p * 100)}%`;
@@ -16,7 +16,7 @@ export const modelRule: RuleStep<'model'> = {
   run(facts) {
     const model = currentModel();
     if (!model) return { verdict: 'unavailable', evidence: [{ quote: '', meaning: 'no trained model in this build (npm run triage:train)' }], findings: { unavailable: true } };
-    const opinion = model.opinion(complaintFeatures(facts.analysis, screenOffences(facts.analysis, `${facts.summary}\n${facts.details}`)));
+    const opinion = model.opinion(complaintFeatures(facts.analysis, offencesOf(facts.analysis, `${facts.summary}\n${facts.details}`)));
     const ranked = Object.entries(opinion.probabilities).sort((a, b) => b[1] - a[1]);
     const meaning = `the model's opinion: ${ranked.map(([c, p]) => `${c} ${percent(p)}`).join(', ')}${opinion.criminal >= opinion.criminalThreshold ? `; criminal at or above its review threshold (${percent(opinion.criminalThreshold)})` : ''}`;
     return { verdict: opinion.label, evidence: [{ quote: '', meaning }], findings: opinion };

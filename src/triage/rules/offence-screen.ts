@@ -72,6 +72,14 @@ const familyTitles = new Map(families.map((f) => [f.family, f.title]));
 export const offenceFamilies = () => families.map((f) => ({ family: f.family, title: f.title, meaning: f.meaning }));
 export const familyTitle = (family: string) => familyTitles.get(family) ?? family.replace(/_/g, ' ');
 
+/**
+ * The screen's findings for a complaint: stored with the analysis by the analyse step, so the criminal step and the
+ * model read them rather than matching again; computed here when an analysis predates that.
+ */
+export function offencesOf(analysis: ComplaintAnalysis & { offences?: OffenceFinding[] }, text: string): OffenceFinding[] {
+  return (analysis.offences ?? screenOffences(analysis, text)).map((f) => ({ ...f }));
+}
+
 export function screenOffences(analysis: ComplaintAnalysis, text: string): OffenceFinding[] {
   const view = new TokenView(analysis, text);
   const actAt = new Map<number, Act>(analysis.acts.map((a) => [a.verb, a]));

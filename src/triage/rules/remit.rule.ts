@@ -82,13 +82,17 @@ export const remitRule: RuleStep<'remit'> = {
 /** Verbs that say nothing about conduct: being, having, saying in general. */
 const EMPTY_VERBS = new Set(['be', 'have', 'do', 'get', 'go', 'come', 'say', 'know', 'think', 'want', 'seem']);
 const OFFICE_ACTS_CAP = 3;
+/** Words that name the office itself (a bare "caseworker" may be another body's). */
+const OFFICE_WORDS = new Set(['office', 'opcc', 'staff', 'staffer', 'team', 'spokesperson', 'spokesman', 'spokeswoman', 'executive', 'they', 'officer', 'manager', 'driver', 'assistant', 'aide', 'pa']);
 
 /**
  * The language analysis knows who did each act: what the office's staff did ("the Commissioner's office replied
  * with a sarcastic GIF", "his press officer posted it") counts for the office, not the office holder.
  */
 function creditOfficeActs(scores: Map<string, PartyScore>, language: ComplaintAnalysis): void {
-  const acts = language.acts.filter((a) => a.doer === 'office' && !a.negated && !EMPTY_VERBS.has(language.lemmas[a.verb]));
+  const acts = language.acts.filter(
+    (a) => a.doer === 'office' && !a.negated && !EMPTY_VERBS.has(language.lemmas[a.verb]) && a.doerToken >= 0 && OFFICE_WORDS.has(language.lemmas[a.doerToken]),
+  );
   if (!acts.length) return;
   let s = scores.get('opcc_staff');
   if (!s) scores.set('opcc_staff', (s = { party: 'opcc_staff', mentions: 0, officers: 0, topics: 0, acts: 0, total: 0, quotes: [] }));

@@ -34,7 +34,7 @@ export interface ComplaintFacts {
   hasPostalAddress: boolean;
   earlierComplaints: EarlierComplaint[];
   /** The language analysis stored by the analyse step (read once per complaint, never parsed again). */
-  analysis: ComplaintAnalysis;
+  analysis: ComplaintAnalysis & { offences?: OffenceFinding[] };
 }
 
 export type RemitVerdict = 'office_holder' | 'force' | 'chief_constable' | 'opcc_staff' | 'other_body' | 'unclear';
@@ -42,8 +42,8 @@ export type Route = 'force' | 'pcc' | 'opcc_chief_executive' | 'other_body';
 
 /** What each step finds, by step: the deciding step reads these, typed. */
 export interface StepFindingsMap {
-  /** The whole analysis, stored once for the other steps to read. */
-  analyse: ComplaintAnalysis;
+  /** The whole analysis, with the offence screen's findings, stored once for the other steps to read. */
+  analyse: ComplaintAnalysis & { offences?: OffenceFinding[] };
   remit: { route: Route | null; body: string | null; party: string; scores: Record<string, number>; alsoAbout: string[] };
   criminal_allegation: {
     score: number;
