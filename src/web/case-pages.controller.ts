@@ -16,6 +16,8 @@ import { CATEGORIES } from '../complaints/complaint-categories.js';
 import { LETTER_KINDS } from '../letters/letter.entity.js';
 import { LETTERS } from '../letters/letter-templates.js';
 import { LettersService } from '../letters/letters.service.js';
+import { ClearReviewDto } from '../triage/review/clear-review.dto.js';
+import { TriageReviewService } from '../triage/review/triage-review.service.js';
 import { UsersService } from '../users/users.service.js';
 import { errorList, formFields, validateForm, type FieldErrors } from './form-validation.js';
 import { navigation } from './navigation.js';
@@ -28,6 +30,7 @@ const DONE: Record<string, string> = {
   confirmed: 'The change of category has been decided.',
   outcome: 'The outcome has been recorded.',
   letter: 'The letter has been made and stored on the case.',
+  reviewed: "The triage's review has been cleared.",
 };
 
 /** The officers' queue and case page, with a form for every move. Complaint text is always escaped by Nunjucks. */
@@ -42,6 +45,7 @@ export class CasePagesController {
     private readonly overrides: OverridesService,
     private readonly letters: LettersService,
     private readonly users: UsersService,
+    private readonly reviews: TriageReviewService,
   ) {}
 
   @Get()
@@ -98,6 +102,16 @@ export class CasePagesController {
   @Post(':reference/letters')
   async letter(@Param('reference', CaseReferencePipe) reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
     await this.act(reply, reference, staff, CreateLetterDto, formFields(body, ['kind']), 'letter', (dto) => this.letters.create(reference, dto.kind, staff));
+  }
+
+  @Roles('officer')
+  @Post(':reference/review/clearance')
+  async clearReview(@Param('reference', CaseReferencePipe) reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
+    const fields = formFields(body, ['reviewReason']);
+    if (!fields.reviewReason?.trim()) {
+      return this.render(reply.status(400), reference, staff, { errors: { reviewReason: 'Enter what you found before clearing the review' }, values: fields });
+    }
+    await this.act(reply, reference, staff, ClearReviewDto, { reason: fields.reviewReason, reviewReason: fields.reviewReason }, 'reviewed', (dto) => this.reviews.clear(reference, dto.reason, staff));
   }
 
   /** Validates, acts, then redirects back (post/redirect/get); a refused move re-renders the page with its reason. */

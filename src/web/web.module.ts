@@ -3,6 +3,7 @@ import { AuditApiModule } from '../audit/audit-api.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { ComplaintsModule } from '../complaints/complaints.module.js';
+import { TriageApiModule } from '../triage/triage-api.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuditPagesController } from './audit-pages.controller.js';
 import { ComplaintFormController } from './complaint-form.controller.js';
@@ -10,7 +11,7 @@ import { CasePagesController } from './case-pages.controller.js';
 import { SignInPagesController } from './sign-in-pages.controller.js';
 
 @Module({
-  imports: [AuditApiModule, AuthModule, CasesModule, ComplaintsModule, UsersModule],
+  imports: [AuditApiModule, AuthModule, CasesModule, ComplaintsModule, UsersModule, TriageApiModule],
   controllers: [AuditPagesController, ComplaintFormController, SignInPagesController, CasePagesController],
 })
 export class WebModule {}

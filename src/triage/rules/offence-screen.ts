@@ -104,8 +104,8 @@ export function screenOffences(analysis: ComplaintAnalysis, text: string): Offen
           else reason = 'the office holder is not named in that sentence';
         } else if (doer === 'office_holder') strength = 'act';
         else if (doer === 'unknown') {
-          if (near(sentence)) strength = 'sign';
-          else reason = 'nobody named does it, and the office holder is not named nearby';
+          if (officeHolderSentences.has(sentence)) strength = 'sign';
+          else reason = 'nobody named does it, and the office holder is not named in that sentence';
         } else reason = `done by ${doer.replace(/_/g, ' ')}, not the office holder`;
         findings.push(finding(text, spec.family, spec.act, spec.meaning, m.from, m.to, view, doer, strength, reason, act?.reported ?? false));
       }
@@ -117,22 +117,30 @@ export function screenOffences(analysis: ComplaintAnalysis, text: string): Offen
       const sentence = view.sentenceOf[m.from];
       const act = governingAct(m.matched, m.from, view, actAt);
       const doer = act?.doer ?? 'unknown';
+      const verb = act ? view.analysis.lemmas[act.verb] : '';
+      // the name said of something done: "he bribed", "she committed fraud", "this is fraud" after an act
+      const namedAsAct = view.analysis.pos[m.from] === 'V' && act?.verb === m.from;
+      const accusation = ACCUSING_VERBS.has(verb);
+      const thisIs = verb === 'be' && act !== undefined && act.doerToken >= 0 && DEMONSTRATIVES.has(view.analysis.lemmas[act.doerToken]);
       let strength: OffenceFinding['strength'] = 'none';
       let reason: string | undefined;
       if (negated.has(m.from) || (act && act.negated)) reason = 'negated: the complaint says it is not suggesting this';
-      else if (act && view.analysis.lemmas[act.verb] === 'be' && LABEL_BEFORE.has(view.analysis.lemmas[m.from - 1] ?? '')) {
-        reason = 'used as a label or an insult ("a fraud"), with no act described';
-      }
+      else if (act && verb === 'be' && LABEL_BEFORE.has(view.analysis.lemmas[m.from - 1] ?? '')) reason = 'used as a label or an insult ("a fraud"), with no act described';
       else if (rhetoricSentences.has(sentence) && !findings.some((f) => f.strength === 'act' && view.sentenceOf[tokenAt(view, f.start)] === sentence)) {
         reason = 'said of a budget, policy or decision: rhetoric, not an allegation';
-      } else if (doer === 'office_holder' || (near(sentence) && !REDIRECTED.has(doer))) strength = doer === 'office_holder' ? 'named' : 'sign';
-      else reason = REDIRECTED.has(doer) ? `said of ${doer.replace(/_/g, ' ')}, not the office holder` : 'the office holder is not named nearby';
+      } else if ((namedAsAct || accusation) && doer === 'office_holder') strength = 'named';
+      else if ((namedAsAct || accusation || thisIs) && doer === 'unknown' && near(sentence)) strength = 'sign';
+      else if (namedAsAct || accusation) reason = REDIRECTED.has(doer) ? `said of ${doer.replace(/_/g, ' ')}, not the office holder` : 'the office holder is not named nearby';
+      else reason = 'named as a subject (a kind of crime), not as something the office holder did';
       findings.push(finding(text, family, 'named', `names ${title} as something done`, m.from, m.to, view, doer, strength, reason, act?.reported ?? false));
     }
   }
   return findings.sort((a, b) => a.start - b.start);
 }
 
+/** Verbs that say an offence was done: "committed fraud", "is guilty of bribery", "accused her of theft". */
+const ACCUSING_VERBS = new Set(['commit', 'accuse', 'allege', 'guilty', 'amount', 'constitute', 'involve', 'engage', 'carry', 'report', 'investigate', 'arrest', 'charge', 'convict', 'caught', 'catch', 'admit', 'confess']);
+const DEMONSTRATIVES = new Set(['this', 'that', 'it', 'which', 'what']);
 /** "the mayor is a fraud", "an absolute crook": the offence's name as a label for a person. */
 const LABEL_BEFORE = new Set(['a', 'an', 'absolute', 'total', 'complete', 'utter', 'proper', 'such']);
 const REDIRECTED = new Set<Party>(['office', 'chief_constable', 'police_officers', 'force', 'other_body', 'person', 'complainant']);
