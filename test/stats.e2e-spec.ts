@@ -131,7 +131,7 @@ describe('statistics: every figure for a known set of cases', () => {
       ...Object.entries(json.iopcReferrals).map(([k, v]) => ['iopcReferrals', '', k, v] as [string, string, string, unknown]),
       ...Object.entries(json.timeliness).flatMap(([kind, t]) => Object.entries(t as object).map(([k, v]) => ['timeliness', kind, k, v] as [string, string, string, unknown])),
     ];
-    for (const [section, group, measure, expected] of flat) expect([section, group, measure, value(section, group, measure)]).toEqual([section, group, measure, String(expected)]);
+    for (const [section, group, measure, expected] of flat) expect([section, group, measure, value(section, group, measure)]).toEqual([section, group, measure, String(expected ?? '')]);
     expect(value('timeliness', 'acknowledgement', 'medianWorkingDays')).toBe('1.5');
     expect(value('triageAgreement', w.rulesetVersion, 'overridden')).toBe('2');
     expect(value('triageAgreement', OLD_VERSION, 'confusion conduct → criminal')).toBe('1');
