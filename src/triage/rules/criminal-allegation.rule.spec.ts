@@ -60,7 +60,7 @@ describe('criminal allegation rule', () => {
   });
 
   it('chooses "possible" when the doer is not clear, and says why in the evidence', () => {
-    const result = criminalAllegationRule.run(facts('I complained about the Commissioner in May.', 'In June my car was keyed and my tyres slashed outside my house.'));
+    const result = criminalAllegationRule.run(facts('Damage after my complaint', 'In June, the week after I complained about the Commissioner, my car was keyed and my tyres slashed outside my house.'));
     expect(result.verdict).toBe('possible');
     expect(result.evidence[0].meaning).toContain('the doer is not clear');
   });

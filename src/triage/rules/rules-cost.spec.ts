@@ -1,3 +1,4 @@
+import { tokenise } from '../language/nlp.js';
 import { analyseStep } from './analyse.step.js';
 import { decide } from './decide.rule.js';
 import { RULE_STEPS } from './index.js';
@@ -8,7 +9,9 @@ import { complaintFacts } from '../../../test/helpers/complaint-facts.js';
  * Each rule runs as its own queued job: it must never hold the event loop long enough to stall BullMQ's lock
  * renewal. Texts of 20,000 characters (the intake limit) built to be awkward: runs of pronouns and quotation marks,
  * phrase prefixes that never complete, one endless sentence. The bound asserted is generous so the test never
- * flakes; the times are logged, and are normally well under 50 ms per rule.
+ * flakes on a machine shared with other work: 500 ms, or eight times the yardstick (wink-nlp reading the same text
+ * alone, timed in the same run), whichever is more. The times are logged; on an idle machine the analysis of 20,000
+ * characters takes about 150 ms and each rule step well under 50 ms.
  */
 const LIMIT = 20_000;
 const fill = (piece: string) => piece.repeat(Math.ceil(LIMIT / piece.length)).slice(0, LIMIT);
@@ -32,6 +35,9 @@ const facts = (details: string) =>
 describe('cost of a rule step on 20,000 adversarial characters', () => {
   it.each(Object.keys(ADVERSARIAL))('%s: every rule, each from scratch as its own job, well within bounds', (name) => {
     const timings: Record<string, number> = {};
+    const yardstickStarted = performance.now();
+    tokenise(ADVERSARIAL[name]);
+    const bound = Math.max(500, 8 * (performance.now() - yardstickStarted));
     const verdicts = {} as StepVerdicts;
     const analysing = performance.now();
     verdicts.analyse = analyseStep(ADVERSARIAL[name].slice(0, 300), ADVERSARIAL[name], 'Alex Morgan');
@@ -46,6 +52,6 @@ describe('cost of a rule step on 20,000 adversarial characters', () => {
     decide(verdicts, facts(ADVERSARIAL[name]));
     timings.decide = Math.round((performance.now() - started) * 10) / 10;
     console.log(`${name}: ${JSON.stringify(timings)} ms`);
-    for (const ms of Object.values(timings)) expect(ms).toBeLessThan(500);
+    for (const ms of Object.values(timings)) expect(ms).toBeLessThan(bound);
   });
 });
