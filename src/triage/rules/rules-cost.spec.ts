@@ -9,7 +9,7 @@ import { complaintFacts } from '../../../test/helpers/complaint-facts.js';
  * Each rule runs as its own queued job: it must never hold the event loop long enough to stall BullMQ's lock
  * renewal. Texts of 20,000 characters (the intake limit) built to be awkward: runs of pronouns and quotation marks,
  * phrase prefixes that never complete, one endless sentence. The bound asserted is generous so the test never
- * flakes on a machine shared with other work: 500 ms, or eight times the yardstick (wink-nlp reading the same text
+ * flakes on a machine shared with other work: a second, or twelve times the yardstick (wink-nlp reading the same text
  * alone, timed in the same run), whichever is more. The times are logged; on an idle machine the analysis of 20,000
  * characters takes about 150 ms and each rule step well under 50 ms.
  */
@@ -37,7 +37,7 @@ describe('cost of a rule step on 20,000 adversarial characters', () => {
     const timings: Record<string, number> = {};
     const yardstickStarted = performance.now();
     tokenise(ADVERSARIAL[name]);
-    const bound = Math.max(500, 8 * (performance.now() - yardstickStarted));
+    const bound = Math.max(1000, 12 * (performance.now() - yardstickStarted));
     const verdicts = {} as StepVerdicts;
     const analysing = performance.now();
     verdicts.analyse = analyseStep(ADVERSARIAL[name].slice(0, 300), ADVERSARIAL[name], 'Alex Morgan');
