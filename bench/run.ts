@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     await submitComplaints(api.baseUrl, { connections: 50, amount: BURST });
     const burstStarted = performance.now();
     const worker = await start('worker');
-    await waitFor('the burst to be triaged', async () => (await count('SELECT count(*) AS n FROM triage_runs')) >= BURST);
+    await waitFor('the burst to be triaged', async () => (await count('SELECT count(*) AS n FROM triage_runs')) >= BURST, 900_000); // a shared machine can be slow
     const burstSeconds = (performance.now() - burstStarted) / 1000;
     results.triageBurst = { complaints: BURST, seconds: round(burstSeconds), perSecond: Math.round(BURST / burstSeconds) };
 

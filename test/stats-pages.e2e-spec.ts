@@ -88,8 +88,10 @@ describe('statistics page and annual report in a browser', () => {
       Referred: ['2'], 'Met on time': ['1'], 'Met late': ['1'], 'Open, not yet due': ['0'], Overdue: ['1'], Stopped: ['1'], 'Median working days': ['2'],
     });
     expect(await table('table-outcomes')).toEqual({
-      Acknowledged: ['4'], 'Referred to iopc': ['2'], 'Informal resolution started': ['1'], 'Informal resolution concluded': ['1'], 'Not recorded': ['2'], Withdrawn: ['1'],
+      Acknowledged: ['4'], 'Referred to the IOPC': ['2'], 'Informal resolution started': ['1'], 'Informal resolution concluded': ['1'], 'Not recorded': ['2'], Withdrawn: ['1'],
     });
+    expect(await table('table-statuses')).toEqual({ Triaged: ['3'], 'Referred to the IOPC': ['2'], 'Outcome recorded': ['1'], 'Not recorded': ['2'], Withdrawn: ['1'] });
+    expect(await table('table-triage-categories')).toEqual({ Criminal: ['4'], Conduct: ['2'], Vexatious: ['1'], Political: ['2'] });
     expect(await table('table-channels')).toEqual({ Letter: ['4'], Email: ['3'], Phone: ['1'], 'In person': ['1'] });
     expect(await table('table-roles')).toEqual({ Commissioner: ['7'], 'Deputy commissioner': ['1'], Mayor: ['1'] });
     expect(await table('table-other')).toEqual({ Withdrawn: ['1'], 'Repeats of an earlier complaint': ['1'], '– repetitious': ['1'], '– duplicate of an open case': ['0'], '– repeat with new matter': ['0'] });

@@ -124,14 +124,23 @@ describe('statistics: every figure for a known set of cases', () => {
     const rows = parse(await response.text(), { columns: true }) as Array<{ section: string; group: string; measure: string; value: string }>;
     const value = (section: string, group: string, measure: string) => rows.find((r) => r.section === section && r.group === group && r.measure === measure)?.value;
     const json = (await stats('?year=2025-26')).body;
-    const flat: Array<[string, string, string, unknown]> = [
-      ['cases', '', 'cases', json.cases], ['cases', '', 'overdue', json.overdue], ['cases', '', 'withdrawals', json.withdrawals],
-      ...Object.entries(json.byCategory).map(([k, v]) => ['byCategory', '', k, v] as [string, string, string, unknown]),
-      ...Object.entries(json.byOutcome).map(([k, v]) => ['byOutcome', '', k, v] as [string, string, string, unknown]),
-      ...Object.entries(json.iopcReferrals).map(([k, v]) => ['iopcReferrals', '', k, v] as [string, string, string, unknown]),
-      ...Object.entries(json.timeliness).flatMap(([kind, t]) => Object.entries(t as object).map(([k, v]) => ['timeliness', kind, k, v] as [string, string, string, unknown])),
+    // Every figure of the JSON is a line of the CSV, with the same value.
+    type Line = [string, string, string, unknown];
+    const entries = (section: string, group: string, values: object): Line[] => Object.entries(values).map(([k, v]) => [section, group, k, v]);
+    const flat: Line[] = [
+      ...entries('cases', '', { cases: json.cases, awaitingTriage: json.awaitingTriage, overdue: json.overdue, withdrawals: json.withdrawals }),
+      ...['byCategory', 'byTriageCategory', 'byStatus', 'byOutcome', 'byChannel', 'bySubjectRole', 'repeats', 'iopcReferrals'].flatMap((section) => entries(section, '', json[section])),
+      ...Object.entries(json.timeliness).flatMap(([kind, t]) => entries('timeliness', kind, t as object)),
+      ...Object.entries(json.triageAgreement).flatMap(([version, a]) => {
+        const { confusion, ...counts } = a as { confusion: Record<string, Record<string, number>> };
+        return [...entries('triageAgreement', version, counts), ...Object.entries(confusion).flatMap(([from, to]) => Object.entries(to).map(([final, n]): Line => ['triageAgreement', version, `confusion ${from} → ${final}`, n]))];
+      }),
+      ...Object.entries(json.overridesByRulesetVersion).flatMap(([version, o]) => entries('overridesByRulesetVersion', version, o as object)),
+      ...json.byMonth.flatMap((m: { month: string; byCategory: object }) => entries('byMonth', m.month, m.byCategory)),
     ];
-    for (const [section, group, measure, expected] of flat) expect([section, group, measure, value(section, group, measure)]).toEqual([section, group, measure, String(expected ?? '')]);
+    expect(flat.length).toBeGreaterThan(150);
+    for (const [section, group, measure, expected] of flat) expect([section, group, measure, value(section, group, measure)]).toEqual([section, group, measure, expected === null ? '' : String(expected)]);
+    expect(rows.length).toBe(flat.length + 4); // and nothing else but the period's four lines
     expect(value('timeliness', 'acknowledgement', 'medianWorkingDays')).toBe('1.5');
     expect(value('triageAgreement', w.rulesetVersion, 'overridden')).toBe('2');
     expect(value('triageAgreement', OLD_VERSION, 'confusion conduct → criminal')).toBe('1');

@@ -14,6 +14,8 @@ export const LABELS: Record<string, string> = {
   web: 'Web form', api: 'API', letter: 'Letter', email: 'Email', phone: 'Phone', in_person: 'In person',
   pcc: 'Commissioner', deputy_pcc: 'Deputy commissioner', mayor: 'Mayor',
   repetitious: 'Repetitious', duplicate_of_open: 'Duplicate of an open case', repeat_with_new_matter: 'Repeat with new matter',
+  received: 'Awaiting triage', referred_to_iopc: 'Referred to the IOPC', iopc_investigating: 'IOPC investigating', iopc_referred_back: 'Referred back by the IOPC',
+  referred_back: 'Referred back by the IOPC', outcome_recorded: 'Outcome recorded',
 };
 export const label = (key: string) => LABELS[key] ?? (key.charAt(0).toUpperCase() + key.slice(1)).replace(/_/g, ' ');
 
@@ -146,6 +148,7 @@ export function countTables(f: StatsFigures): Table[] {
       rows: [['Referred', f.iopcReferrals.referred], ...DEADLINE_STATES.map((s) => [label(s), f.iopcReferrals[s]] as [string, number]), ['Median working days', f.iopcReferrals.medianWorkingDays ?? '–']],
     },
     counts('table-outcomes', 'Outcomes and steps recorded (a case counts under each it had)', 'Outcome or step', f.byOutcome),
+    counts('table-statuses', 'Where the cases stand now', 'Status', f.byStatus),
     counts('table-channels', 'How complaints arrived', 'Channel', f.byChannel),
     counts('table-roles', 'Whom complaints were about', 'Office holder', f.bySubjectRole),
     counts('table-triage-categories', 'Category given by the latest triage', 'Category', f.byTriageCategory),
