@@ -8,6 +8,7 @@ import { AddStatistics1796285491727 } from './1796285491727-AddStatistics.js';
 import { AddStatisticsByMonth1796287186689 } from './1796287186689-AddStatisticsByMonth.js';
 import { AddCaseLogCheckpoints1796289385924 } from './1796289385924-AddCaseLogCheckpoints.js';
 import { AddTriageReview1796290000000 } from './1796290000000-AddTriageReview.js';
+import { AddSessionsAndIdempotencyHash1796290579837 } from './1796290579837-AddSessionsAndIdempotencyHash.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: Function[] = [
   AddStatisticsByMonth1796287186689,
   AddCaseLogCheckpoints1796289385924,
   AddTriageReview1796290000000,
+  AddSessionsAndIdempotencyHash1796290579837,
 ];

@@ -47,6 +47,8 @@ describe('access control: every route against every role', () => {
     ['POST', `/api/cases/${reference}/retriage`, {}, 401, 200, 403, 200],
     ['POST', `/api/cases/${reference}/classification/confirmation`, { confirm: true, reason: 'x' }, 401, 409, 403, 409],
     ['GET', '/api/users', undefined, 401, 403, 403, 200],
+    ['PATCH', '/api/users/00000000-0000-4000-8000-000000000000', { disabled: false }, 401, 403, 403, 404],
+    ['GET', '/api/auth/session', undefined, 401, 200, 200, 200],
     ['POST', '/api/users', { email: `new${Date.now()}@example.org`, password: 'a-long-password-1', role: 'officer' }, 401, 403, 403, 201],
     ['GET', '/api/admin/dead-letters', undefined, 401, 403, 403, 200],
     ['POST', '/api/admin/dead-letters/retry', {}, 401, 403, 403, 200],
@@ -80,7 +82,9 @@ describe('access control: every route against every role', () => {
   });
 
   it('refuses expired, forged and unsigned tokens', async () => {
-    const claims = { sub: '00000000-0000-0000-0000-000000000000', email: 'admin@example.org', role: 'admin', iss: 'pcc-triage' };
+    // The admin's own session, re-signed in every wrong way: only the right secret, algorithm, issuer and time pass.
+    const { sub, sid } = JSON.parse(Buffer.from(tokens.admin!.split('.')[1], 'base64url').toString()) as { sub: string; sid: string };
+    const claims = { sub, sid, iss: 'pcc-triage' };
     const now = Math.floor(Date.now() / 1000);
     const secret = t.env.AUTH_SECRET;
     expect((await api(t.baseUrl, 'GET', '/api/users', { token: jwt({ ...claims, iat: now, exp: now + 60 }, secret) })).status).toBe(200);
@@ -88,6 +92,9 @@ describe('access control: every route against every role', () => {
     expect((await api(t.baseUrl, 'GET', '/api/users', { token: jwt({ ...claims, iat: now, exp: now + 60 }, 'another-secret-of-enough-length-0123456789') })).status).toBe(401);
     expect((await api(t.baseUrl, 'GET', '/api/users', { token: jwt({ ...claims, iat: now, exp: now + 60 }, null, 'none') })).status).toBe(401);
     expect((await api(t.baseUrl, 'GET', '/api/users', { token: jwt({ ...claims, iat: now, exp: now + 60, iss: 'elsewhere' }, secret) })).status).toBe(401);
+    // A well-signed token naming a user or session that does not exist signs nobody in.
+    const nobody = { sub: '00000000-0000-4000-8000-000000000000', sid, iss: 'pcc-triage', iat: now, exp: now + 60 };
+    expect((await api(t.baseUrl, 'GET', '/api/users', { token: jwt(nobody, secret) })).status).toBe(401);
   });
 
   it('sets HttpOnly, SameSite cookies (Secure behind TLS) and security headers', async () => {

@@ -41,7 +41,8 @@ describe('rate limits per client address, shared through Redis', () => {
     for (let i = 0; i < 4; i++) await submit(first, '203.0.113.3');
     const response = await browser.post('/complaints', { _csrf: browser.csrfOf(page.html), name: 'A', email: 'a@example.org', subjectRole: 'pcc', summary: 's', details: 'd' });
     expect(response.status).toBe(429);
-    expect(response.html).toContain('too many attempts');
+    expect(response.html).toContain('Too many complaints have been sent from your connection');
+    expect(response.html).toContain('name="summary"'); // the form again, with what was typed
   });
 
   it('locks an account only for the address guessing its password', async () => {

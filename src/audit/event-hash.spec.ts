@@ -1,4 +1,4 @@
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import { eventHash, GENESIS_HASH } from './event-hash.js';
 
 describe('event hash chain', () => {

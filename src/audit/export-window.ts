@@ -1,13 +1,8 @@
-import { DateTime } from 'luxon';
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
+import { parseCalendarDate, parseInstant, startOfLondonDay } from '../common/dates.js';
 
 /** A calendar date (YYYY-MM-DD) or a date-time with its offset; a date-time without one would be ambiguous. */
 export function isDateOrInstant(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  if (DATE_ONLY.test(value)) return DateTime.fromISO(value, { zone: 'Europe/London' }).isValid;
-  return DATE_TIME_WITH_OFFSET.test(value) && DateTime.fromISO(value, { setZone: true }).isValid;
+  return parseCalendarDate(value) !== null || parseInstant(value) !== null;
 }
 
 export interface ExportWindow {
@@ -24,11 +19,11 @@ export interface ExportWindow {
 export function exportWindow(from?: string, to?: string): ExportWindow {
   const window: ExportWindow = {};
   if (from) window.from = startOf(from);
-  if (to) window.until = DATE_ONLY.test(to) ? startOf(to, 1) : new Date(startOf(to).getTime() + 1);
+  if (to) window.until = parseCalendarDate(to) ? startOfLondonDay(to, 1) : new Date(startOf(to).getTime() + 1);
   return window;
 }
 
-function startOf(value: string, plusDays = 0): Date {
-  if (DATE_ONLY.test(value)) return DateTime.fromISO(value, { zone: 'Europe/London' }).plus({ days: plusDays }).toJSDate();
-  return DateTime.fromISO(value, { setZone: true }).toJSDate();
+/** The first instant a valid date or date-time names. */
+function startOf(value: string): Date {
+  return parseCalendarDate(value) ? startOfLondonDay(value) : parseInstant(value)!;
 }

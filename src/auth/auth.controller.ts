@@ -1,12 +1,16 @@
-import { Body, Controller, HttpCode, Post, Req, UnauthorizedException } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Environment } from '../config/environment.js';
 import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
-import { AccessTokenDto, LoginDto } from './dto/login.dto.js';
+import { AccessTokenDto, LoginDto, SessionDto } from './dto/login.dto.js';
 import { LoginAttemptsService } from './login-attempts.service.js';
+import { authenticatesByCookie, csrfBinding } from './request-credentials.js';
 import { Public } from './roles.decorator.js';
-import { TokenService } from './token.service.js';
+import { CurrentStaff, type StaffUser } from './staff-user.js';
+import { SESSION_COOKIE, TokenService } from './token.service.js';
 
 @ApiTags('staff')
 @Controller('api/auth')
@@ -20,14 +24,40 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in for a bearer token', description: 'Starts a server-side session; the token works until it expires or is signed out.' })
   @ApiOkResponse({ type: AccessTokenDto })
-  @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password, or the account is disabled' })
   @ApiTooManyRequestsResponse({ description: 'LOGIN_RATE_LIMIT from this address, or too many failures for this account from it' })
   @RateLimit('login')
   async login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<AccessTokenDto> {
     const user = await this.attempts.signIn(body.email, body.password, request.ip);
     if (!user) throw new UnauthorizedException('Wrong email or password');
-    const accessToken = await this.tokens.sign({ id: user.id, email: user.email, role: user.role });
+    const accessToken = await this.tokens.sign(user, 'bearer');
     return { accessToken, expiresIn: this.env.AUTH_TOKEN_TTL_MINUTES * 60 };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Sign out', description: 'Ends the session of the bearer token or cookie used: it is refused (401) from then on.' })
+  @ApiNoContentResponse({ description: 'Signed out' })
+  @ApiUnauthorizedResponse({ description: 'Not signed in' })
+  @ApiForbiddenResponse({ description: 'A cookie-authenticated request without its CSRF token, or from another site' })
+  async logout(@CurrentStaff() staff: StaffUser, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.tokens.end(staff.sessionId);
+    if (authenticatesByCookie(request)) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Get('session')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Who is signed in',
+    description: 'For a browser session, also the CSRF token that cookie-authenticated API requests must send in the x-csrf-token header.',
+  })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiUnauthorizedResponse({ description: 'Not signed in' })
+  session(@CurrentStaff() staff: StaffUser, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): SessionDto {
+    const csrfToken = authenticatesByCookie(request) ? reply.generateCsrf({ userInfo: csrfBinding(request) }) : undefined;
+    return { id: staff.id, email: staff.email, role: staff.role, csrfToken };
   }
 }

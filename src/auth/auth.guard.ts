@@ -3,7 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../users/user.entity.js';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
-import { SESSION_COOKIE, TokenService } from './token.service.js';
+import { bearerToken, sessionToken } from './request-credentials.js';
+import { TokenService } from './token.service.js';
 
 /** Every route needs a signed-in member of staff unless marked @Public(); @Roles narrows who. */
 @Injectable()
@@ -27,16 +28,4 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
-}
-
-function bearerToken(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-}
-
-function sessionToken(request: FastifyRequest): string | undefined {
-  const raw = request.cookies?.[SESSION_COOKIE];
-  if (!raw) return undefined;
-  const unsigned = request.unsignCookie(raw);
-  return unsigned.valid ? (unsigned.value ?? undefined) : undefined;
 }

@@ -5,12 +5,14 @@ export interface StaffUser {
   id: string;
   email: string;
   role: Role;
+  /** The server-side session the request was authenticated by. */
+  sessionId: string;
 }
 
+/** What a token says: whose it is and which session; everything else is read from the database. */
 export interface TokenClaims {
   sub: string;
-  email: string;
-  role: Role;
+  sid: string;
 }
 
 declare module 'fastify' {

@@ -25,6 +25,28 @@ function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/**
+ * Pages answer with a page, whatever the browser's Accept header says; only a client that asks for JSON alone gets
+ * JSON there. The API always answers JSON.
+ */
+function isPageRequest(request: FastifyRequest): boolean {
+  if (request.url.startsWith('/api') || request.url.startsWith('/health')) return false;
+  const accept = request.headers.accept ?? '';
+  return accept.includes('text/html') || !accept.includes('application/json');
+}
+
+/** Titles a person reads at the top of an error page. */
+const PAGE_TITLE: Record<number, string> = {
+  400: 'There is a problem with what was sent',
+  403: 'You cannot do this',
+  404: 'Page not found',
+  409: 'This cannot be done now',
+  413: 'What you sent is too large',
+  429: 'Too many attempts',
+  500: 'Sorry, there is a problem with the service',
+  503: 'Sorry, the service is unavailable',
+};
+
 /** A response body that is already a report of its own (no message to normalise). */
 const isStructuredBody = (response: unknown) => typeof response === 'object' && response !== null && !('message' in response);
 
@@ -55,13 +77,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (body.statusCode === 503) reply.header('retry-after', '5');
     if (exception instanceof TooManyRequestsError) reply.header('retry-after', String(exception.retryAfter));
-    const wantsHtml = !request.url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html');
+    const wantsHtml = isPageRequest(request);
     if (wantsHtml && body.statusCode === 401) {
       void reply.redirect(`/login?next=${encodeURIComponent(request.url.split('?')[0])}`, 303);
       return;
     }
     if (wantsHtml) {
-      void reply.status(body.statusCode).view('error.njk', { status: body.statusCode, title: body.error, requestId: request.id });
+      const retryAfter = exception instanceof TooManyRequestsError ? exception.retryAfter : undefined;
+      void reply.status(body.statusCode).view('error.njk', { status: body.statusCode, title: PAGE_TITLE[body.statusCode] ?? body.error, requestId: request.id, retryAfter });
       return;
     }
     void reply.status(body.statusCode).send(body);

@@ -1,10 +1,18 @@
 import { isEmail, registerDecorator, type ValidationOptions } from 'class-validator';
+import { parseCalendarDate, parseInstant } from './dates.js';
 
 // Control characters other than tab, line feed and carriage return have no place in a complaint.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 // Half of a UTF-16 surrogate pair on its own: not a character; Postgres cannot store it and validator.js throws on it.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+// A letter, digit, punctuation mark or symbol: what a reader can see. Spaces, zero-width and other format characters
+// alone (U+200B, U+FEFF, U+2060...) make text that looks empty.
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
+/** True when the text has something a reader can see. */
+export const hasVisibleText = (value: unknown): boolean => typeof value === 'string' && VISIBLE.test(value);
 
 /** Well-formed text with at least one visible character and no control characters (null bytes included). */
 export function IsCleanText(options?: ValidationOptions): PropertyDecorator {
@@ -15,7 +23,7 @@ export function IsCleanText(options?: ValidationOptions): PropertyDecorator {
       propertyName: propertyName as string,
       options: { message: '$property must contain visible text and no control characters', ...options },
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && !LONE_SURROGATE.test(value) && /\S/.test(value) && !CONTROL_CHARACTERS.test(value),
+        validate: (value: unknown) => typeof value === 'string' && !LONE_SURROGATE.test(value) && hasVisibleText(value) && !CONTROL_CHARACTERS.test(value),
       },
     });
 }
@@ -30,10 +38,9 @@ export function IsPastCalendarDate(options?: ValidationOptions): PropertyDecorat
       options: { message: '$property must be a real date in the form YYYY-MM-DD, not in the future', ...options },
       validator: {
         validate(value: unknown) {
-          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-          const date = new Date(`${value}T00:00:00Z`);
-          if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return false;
-          return value >= '1900-01-01' && date.getTime() <= Date.now() + 14 * 3_600_000; // ahead of UTC by at most 14 h
+          if (!parseCalendarDate(value)) return false;
+          const date = new Date(`${value as string}T00:00:00Z`);
+          return (value as string) >= '1900-01-01' && date.getTime() <= Date.now() + 14 * 3_600_000; // ahead of UTC by at most 14 h
         },
       },
     });
@@ -53,9 +60,8 @@ export function IsPlausibleInstant(options?: ValidationOptions): PropertyDecorat
       options: { message: '$property must be a date and time with a time zone, like 2026-12-24T10:00:00Z, between 2000 and a year from now', ...options },
       validator: {
         validate(value: unknown) {
-          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return false;
-          const time = Date.parse(value);
-          return !Number.isNaN(time) && time <= Date.now() + 366 * 86_400_000 && time >= Date.parse('2000-01-01T00:00:00Z');
+          const time = parseInstant(value)?.getTime();
+          return time !== undefined && time <= Date.now() + 366 * 86_400_000 && time >= Date.parse('2000-01-01T00:00:00Z');
         },
       },
     });
@@ -74,3 +80,9 @@ export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
       },
     });
 }
+
+/**
+ * class-transformer's `@Transform` for whole numbers in a query string: only plain decimal digits become a number.
+ * `Number()` would also read "0x10" as 16, "1e3" as 1000 and " 5 " as 5; those stay strings and fail @IsInt.
+ */
+export const decimalInteger = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);

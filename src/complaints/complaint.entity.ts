@@ -82,6 +82,10 @@ export class Complaint {
   @Column('varchar', { length: 200, nullable: true })
   idempotencyKey: string | null;
 
+  /** SHA-256 of the submission stored under the key: a different complaint under the same key is refused, never merged. */
+  @Column('varchar', { length: 64, nullable: true })
+  idempotencyHash: string | null;
+
   @Column('timestamptz', { nullable: true })
   triagedAt: Date | null;
 

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CASE_LOG_CHANNEL, QUEUE_INSERT, queuedEventRow, type Actor } from '../audit/case-log.service.js';
+import { canonicalJson } from '../common/canonical-json.js';
+import { DomainError } from '../common/domain-error.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { OUTBOX_CHANNEL, OUTBOX_TOPICS } from '../outbox/outbox.topics.js';
 import { addressKey, emailKey, nameKey } from './complainant-keys.js';
@@ -27,6 +29,23 @@ export interface Receipt {
 
 const UNIQUE_VIOLATION = '23505';
 
+/** A different complaint sent under an Idempotency-Key (or form submission id) that another complaint already used. */
+export class IdempotencyKeyReused extends DomainError {
+  constructor() {
+    super('COMPLAINT.IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key has already been used for a different complaint: send this one with a new key', 409);
+  }
+}
+
+/**
+ * What makes two submissions the same one: everything the complainant sent and the channel, in canonical JSON.
+ * `receivedAt` counts for keyed-in complaints; for the others it is the time of arrival and would differ on a retry.
+ */
+function submissionFingerprint(request: IntakeRequest): string {
+  const { complainant, subject, summary, details, incidentDate, channel, receivedAt } = request;
+  const sent = { complainant, subject, summary, details, incidentDate, channel, receivedAt: receivedAt?.toISOString() };
+  return createHash('sha256').update(canonicalJson(sent)).digest('hex');
+}
+
 @Injectable()
 export class ComplaintsService {
   constructor(
@@ -36,20 +55,23 @@ export class ComplaintsService {
 
   /**
    * Stores the complaint, its outbox row (which asks for triage) and its first case event in one statement.
-   * A repeat with the same Idempotency-Key returns the first receipt.
+   * A repeat of the same submission under the same Idempotency-Key returns the first receipt; a different submission
+   * under a key already used is refused (IdempotencyKeyReused) and nothing is stored, so no complaint is ever lost
+   * behind somebody else's reference.
    */
   async submit(request: IntakeRequest): Promise<Receipt> {
+    const fingerprint = request.idempotencyKey ? submissionFingerprint(request) : null;
     if (request.idempotencyKey) {
-      const earlier = await this.findByIdempotencyKey(request.idempotencyKey);
+      const earlier = await this.findByIdempotencyKey(request.idempotencyKey, fingerprint!);
       if (earlier) return earlier;
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.store(request);
+        return await this.store(request, fingerprint);
       } catch (error) {
         const constraint = (error as { constraint?: string; code?: string }).constraint ?? '';
         if ((error as { code?: string }).code === UNIQUE_VIOLATION && constraint.includes('idempotency') && request.idempotencyKey) {
-          const earlier = await this.findByIdempotencyKey(request.idempotencyKey);
+          const earlier = await this.findByIdempotencyKey(request.idempotencyKey, fingerprint!);
           if (earlier) return earlier;
         }
         const referenceClash = (error as { code?: string }).code === UNIQUE_VIOLATION && constraint.includes('reference');
@@ -62,7 +84,7 @@ export class ComplaintsService {
    * One statement, so one round trip and atomic on its own: the complainant, the complaint, its first deadlines, its
    * outbox row (the relay is woken at commit) and its first case event (the chainer likewise).
    */
-  private async store(request: IntakeRequest): Promise<Receipt> {
+  private async store(request: IntakeRequest, fingerprint: string | null): Promise<Receipt> {
     const now = new Date();
     const receivedAt = request.receivedAt ?? now;
     const person = request.complainant;
@@ -83,8 +105,8 @@ export class ComplaintsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ), complaint AS (
          INSERT INTO complaints (id, reference, complainant_id, subject_role, subject_name, summary, details, incident_date,
-                                 channel, received_at, status, idempotency_key, updated_at, next_due_at)
-         VALUES ($9, $10, $1, $11, $12, $13, $14, $15, $16, $17, 'received', $18, $19, $20)
+                                 channel, received_at, status, idempotency_key, idempotency_hash, updated_at, next_due_at)
+         VALUES ($9, $10, $1, $11, $12, $13, $14, $15, $16, $17, 'received', $18, $31, $19, $20)
        ), due AS (
          INSERT INTO deadlines (id, complaint_id, kind, start_at, due_at, calculation)
          SELECT gen_random_uuid(), $9, d.kind, $17, d.due_at, d.calculation
@@ -102,17 +124,20 @@ export class ComplaintsService {
         request.incidentDate ?? null, request.channel, receivedAt, request.idempotencyKey ?? null, now, nextDueAt,
         JSON.stringify(deadlines.map((d) => ({ kind: d.kind, due_at: d.dueAt, calculation: d.calculation }))),
         OUTBOX_TOPICS.triageRequested, { complaintId }, OUTBOX_CHANNEL,
-        ...event, CASE_LOG_CHANNEL,
+        ...event, CASE_LOG_CHANNEL, fingerprint,
       ],
     );
     return { reference, status: 'received', receivedAt: receivedAt.toISOString(), created: true };
   }
 
-  private async findByIdempotencyKey(key: string): Promise<Receipt | null> {
+  /** The earlier receipt for this key and this same submission; a different submission under the key is refused. */
+  private async findByIdempotencyKey(key: string, fingerprint: string): Promise<Receipt | null> {
     const earlier = await this.dataSource.getRepository(Complaint).findOne({
       where: { idempotencyKey: key },
-      select: { reference: true, receivedAt: true },
+      select: { reference: true, receivedAt: true, idempotencyHash: true },
     });
-    return earlier && { reference: earlier.reference, status: 'received', receivedAt: earlier.receivedAt.toISOString(), created: false };
+    if (!earlier) return null;
+    if (earlier.idempotencyHash !== fingerprint) throw new IdempotencyKeyReused();
+    return { reference: earlier.reference, status: 'received', receivedAt: earlier.receivedAt.toISOString(), created: false };
   }
 }

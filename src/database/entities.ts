@@ -1,6 +1,7 @@
 import { CaseEvent } from '../audit/case-event.entity.js';
 import { CaseLogCheckpoint } from '../audit/case-log-checkpoint.entity.js';
 import { QueuedCaseEvent } from '../audit/queued-case-event.entity.js';
+import { StaffSession } from '../auth/staff-session.entity.js';
 import { CaseAction } from '../cases/case-action.entity.js';
 import { ClassificationOverride } from '../cases/classification-override.entity.js';
 import { Complainant } from '../complaints/complainant.entity.js';
@@ -17,4 +18,4 @@ import { TriageRun } from '../triage/triage-run.entity.js';
 import { TriageStepResult } from '../triage/triage-step-result.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [CaseAction, CaseEvent, CaseLogCheckpoint, ClassificationOverride, Complainant, Complaint, Deadline, Letter, OutboxMessage, QueuedCaseEvent, StatsDaily, StatsDirtyDay, StatsMonthly, StatsState, StatsWorkingDay, TriageRun, TriageStepResult, User];
+export const ENTITIES = [CaseAction, CaseEvent, ClassificationOverride, Complainant, Complaint, Deadline, Letter, OutboxMessage, QueuedCaseEvent, StaffSession, StatsDaily, StatsDirtyDay, StatsState, StatsWorkingDay, TriageRun, TriageStepResult, User];

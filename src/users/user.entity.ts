@@ -21,6 +21,14 @@ export class User {
   @Column('varchar', { length: 20 })
   role: Role;
 
+  /** Set when an admin disables the account: it cannot sign in, and its sessions are refused at once. */
+  @Column('timestamptz', { nullable: true })
+  disabledAt: Date | null;
+
+  /** Raised by every change that must end the user's sessions (role, disabling); sessions carry the version they began with. */
+  @Column('integer', { default: 0 })
+  tokenVersion: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

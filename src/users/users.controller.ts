@@ -1,15 +1,22 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
+  ApiTags, ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
+import { DomainError } from '../common/domain-error.js';
 import { actorOf, CurrentStaff, type StaffUser } from '../auth/staff-user.js';
 import { CreateUserDto, UserDto } from './dto/create-user.dto.js';
+import { UpdateUserDto } from './dto/update-user.dto.js';
 import type { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
 
-const toDto = (u: User): UserDto => ({ id: u.id, email: u.email, role: u.role, createdAt: u.createdAt.toISOString() });
+const toDto = (u: User): UserDto => ({ id: u.id, email: u.email, role: u.role, disabled: u.disabledAt !== null, createdAt: u.createdAt.toISOString() });
 
 @ApiTags('staff')
 @ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'Not signed in' })
+@ApiForbiddenResponse({ description: 'Needs the admin role (or a cookie request without its CSRF token)' })
 @Roles('admin')
 @Controller('api/users')
 export class UsersController {
@@ -17,13 +24,32 @@ export class UsersController {
 
   @Post()
   @HttpCode(201)
+  @ApiOperation({ summary: 'Add a member of staff (admin)' })
   @ApiCreatedResponse({ type: UserDto })
+  @ApiBadRequestResponse({ description: 'A field is missing or wrong; the message names it' })
+  @ApiConflictResponse({ description: 'A user with this email already exists' })
   async create(@Body() body: CreateUserDto, @CurrentStaff() staff: StaffUser): Promise<UserDto> {
     return toDto(await this.users.create(body.email, body.password, body.role, actorOf(staff)));
   }
 
   @Get()
+  @ApiOperation({ summary: 'List staff (admin)' })
+  @ApiOkResponse({ type: [UserDto] })
   async list(): Promise<UserDto[]> {
     return (await this.users.list()).map(toDto);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a user’s role, or disable or enable them (admin)', description: 'Either change ends every session and token the user holds at once.' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiBadRequestResponse({ description: 'The id or a field is wrong; the message names it' })
+  @ApiNotFoundResponse({ description: 'No user with this id' })
+  @ApiConflictResponse({ description: 'The last enabled admin cannot be demoted or disabled' })
+  async update(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError('USER.BAD_ID', 'id must be a user id (a UUID)') })) id: string,
+    @Body() body: UpdateUserDto,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<UserDto> {
+    return toDto(await this.users.update(id, body, actorOf(staff)));
   }
 }

@@ -157,7 +157,6 @@ export class CasePagesController {
       errors: extra.errors ?? {},
       errorList: errorList(extra.errors ?? {}),
       values: extra.values ?? {},
-      csrfToken: reply.generateCsrf(),
       navigation: navigation(staff, '/cases'),
     });
   }

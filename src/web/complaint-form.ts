@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { hasVisibleText } from '../common/validators.js';
 import { CreateComplaintDto } from '../complaints/dto/create-complaint.dto.js';
 
 /** The fields of the public form, as the contract names them. */
@@ -19,7 +20,7 @@ const FIELD_OF_PATH: Record<string, FormField> = {
   incidentDate: 'incidentDate',
 };
 
-const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
+const blank = (value: unknown) => !hasVisibleText(value);
 
 /** Plain-English messages, in the GOV.UK pattern: say what to do. */
 const MESSAGES: Record<FormField, (constraint: string, value: unknown) => string> = {

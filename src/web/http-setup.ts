@@ -3,6 +3,7 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
+import { ForbiddenException } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
@@ -13,6 +14,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import type { Environment } from '../config/environment.js';
+import { csrfBinding } from '../auth/request-credentials.js';
+import { crossSiteRefusal, needsCsrfToken } from './request-forgery.js';
+import { parseFormBody, parseJsonBody } from './strict-body-parsers.js';
 
 const require = createRequire(import.meta.url);
 const govukDist = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
@@ -29,9 +33,19 @@ function govukInlineScriptHash(): string {
 const londonDate = (iso: string | Date) => DateTime.fromJSDate(new Date(iso), { zone: 'Europe/London' }).toFormat('d LLLL yyyy');
 const londonDateTime = (iso: string | Date) => DateTime.fromJSDate(new Date(iso), { zone: 'Europe/London' }).toFormat("d LLLL yyyy 'at' HH:mm");
 
-/** Only form posts to pages need a CSRF token; the JSON API uses bearer tokens, which a browser never sends on its own. */
-const needsCsrf = (request: FastifyRequest) =>
-  request.method === 'POST' && !request.url.startsWith('/api/') && !(request.headers['content-type'] ?? '').startsWith('application/json');
+/** Static files set their own caching; everything else may carry personal data, so no browser or proxy keeps it. */
+const STATIC_PREFIXES = ['/govuk/', '/assets/', '/static/'];
+const isStatic = (request: FastifyRequest) => STATIC_PREFIXES.some((prefix) => request.url.startsWith(prefix));
+
+/** A page (not the API, not a static file): it gets a CSRF token for its forms, the sign-out form included. */
+const isPage = (request: FastifyRequest) => !request.url.startsWith('/api/') && !isStatic(request);
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Merged by @fastify/view into every template's data (its own types leave it out). */
+    locals: Record<string, unknown> | null;
+  }
+}
 
 const draining = new WeakSet<object>();
 
@@ -47,12 +61,20 @@ export function startDraining(app: NestFastifyApplication): void {
 
 /** Cookies, CSRF, security headers, templates and static assets for the server-rendered pages. */
 export async function setUpWeb(app: NestFastifyApplication, env: Environment): Promise<void> {
+  const bodyLimit = app.getHttpAdapter().getInstance().initialConfig.bodyLimit;
+  app.useBodyParser('application/json', { bodyLimit }, async (_request: FastifyRequest, body: Buffer) => parseJsonBody(body));
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, async (_request: FastifyRequest, body: Buffer) => parseFormBody(body));
   await app.register(fastifyCookie, { secret: env.AUTH_SECRET });
   await app.register(fastifyCsrf, {
     cookieKey: 'pcc_csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', signed: true, secure: 'auto' },
+    getUserInfo: csrfBinding,
+    csrfOpts: { hmacKey: env.AUTH_SECRET },
   });
   await app.register(helmet, {
+    // Not helmet's no-referrer: under it Chromium sends `Origin: null` with our own form posts, which the cross-site
+    // check could not tell from a sandboxed attacker's. same-origin still sends nothing to other sites.
+    referrerPolicy: { policy: 'same-origin' },
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -67,12 +89,23 @@ export async function setUpWeb(app: NestFastifyApplication, env: Environment): P
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (_request, reply) => {
+  fastify.addHook('onSend', async (request, reply) => {
     if (draining.has(fastify)) reply.header('connection', 'close');
+    if (!isStatic(request) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   fastify.addHook('preHandler', (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
-    if (needsCsrf(request)) fastify.csrfProtection(request, reply, done);
-    else done();
+    const refusal = crossSiteRefusal(request);
+    if (refusal) {
+      request.log.warn({ refusal }, 'cross-site request with the staff session cookie refused');
+      done(new ForbiddenException('This request came from another site, so it was refused. Use the service’s own pages.'));
+      return;
+    }
+    const withToken = () => {
+      if (isPage(request)) reply.locals = { ...reply.locals, csrfToken: reply.generateCsrf({ userInfo: csrfBinding(request) }) };
+      done();
+    };
+    if (needsCsrfToken(request)) fastify.csrfProtection(request, reply, withToken);
+    else withToken();
   });
 
   await app.register(fastifyView, {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/roles.decorator.js';
+import { sessionToken } from '../auth/request-credentials.js';
 import { SESSION_COOKIE, TokenService } from '../auth/token.service.js';
 import { Environment } from '../config/environment.js';
 import { LoginAttemptsService } from '../auth/login-attempts.service.js';
@@ -22,7 +23,7 @@ export class SignInPagesController {
   @Public()
   @Get('login')
   async loginForm(@Query('next') next: string | undefined, @Res() reply: FastifyReply): Promise<void> {
-    await reply.view('login.njk', { csrfToken: reply.generateCsrf(), next: safeNext(next) });
+    await reply.view('login.njk', { next: safeNext(next) });
   }
 
   @Public()
@@ -33,10 +34,10 @@ export class SignInPagesController {
     const password = typeof body?.password === 'string' ? body.password : '';
     const user = email && password ? await this.attempts.signIn(email, password, request.ip) : null;
     if (!user) {
-      await reply.status(401).view('login.njk', { csrfToken: reply.generateCsrf(), error: 'Enter a correct email address and password', email, next: safeNext(body?.next) });
+      await reply.status(401).view('login.njk', { error: 'Enter a correct email address and password', email, next: safeNext(body?.next) });
       return;
     }
-    const token = await this.tokens.sign({ id: user.id, email: user.email, role: user.role });
+    const token = await this.tokens.sign(user, 'cookie');
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/',
       httpOnly: true,
@@ -48,9 +49,13 @@ export class SignInPagesController {
     await reply.redirect(safeNext(body?.next), 303);
   }
 
+  /** Ends the server-side session, so the cookie is worthless even to someone who copied it, then clears it. */
   @Public()
   @Post('logout')
-  async logout(@Res() reply: FastifyReply): Promise<void> {
+  async logout(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const token = sessionToken(request);
+    const staff = token ? await this.tokens.verify(token) : null;
+    if (staff) await this.tokens.end(staff.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     await reply.redirect('/login', 303);
   }

@@ -18,3 +18,11 @@ export class AccessTokenDto {
   @ApiProperty({ description: 'seconds' })
   expiresIn: number;
 }
+
+export class SessionDto {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: ['officer', 'auditor', 'admin'] }) role: 'officer' | 'auditor' | 'admin';
+  @ApiProperty({ required: false, description: 'only for a cookie session: send it as x-csrf-token on requests that change something' })
+  csrfToken?: string;
+}

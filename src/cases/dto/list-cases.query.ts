@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
+import { decimalInteger } from '../../common/validators.js';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CATEGORIES, type Category } from '../../complaints/complaint-categories.js';
 import { CASE_STATUSES, type CaseStatus } from '../case-status.js';
@@ -38,10 +39,10 @@ export class ListCasesQuery {
   sort?: (typeof SORTS)[number];
 
   @ApiPropertyOptional({ default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  @IsOptional() @Transform(decimalInteger) @IsInt({ message: '$property must be a whole number' }) @Min(1) @Max(100000)
   page = 1;
 
   @ApiPropertyOptional({ default: 25 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional() @Transform(decimalInteger) @IsInt({ message: '$property must be a whole number' }) @Min(1) @Max(200)
   pageSize = 25;
 }

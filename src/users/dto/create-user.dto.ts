@@ -21,5 +21,6 @@ export class UserDto {
   @ApiProperty() id: string;
   @ApiProperty() email: string;
   @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ description: 'a disabled user cannot sign in and holds no working session' }) disabled: boolean;
   @ApiProperty() createdAt: string;
 }
