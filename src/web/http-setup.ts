@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
@@ -47,6 +48,14 @@ declare module 'fastify' {
   }
 }
 
+/** A file posted with a form; `truncated` when it was larger than the route's limit (only the start is kept). */
+export interface FormFile {
+  filename: string;
+  mimetype: string;
+  content: Buffer;
+  truncated: boolean;
+}
+
 const draining = new WeakSet<object>();
 
 /**
@@ -86,6 +95,17 @@ export async function setUpWeb(app: NestFastifyApplication, env: Environment): P
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: env.TRUST_PROXY ? [] : null,
       },
+    },
+  });
+  // Forms that carry a file: fields become body values (so the CSRF check reads `_csrf` as from any form) and each
+  // file a FormFile read into memory up to its limit. A route sets its own limits in `multipartOptions`.
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    throwFileSizeLimit: false,
+    limits: { files: 1, fileSize: 64 * 1024, fields: 20, fieldSize: 64 * 1024, parts: 25 },
+    onFile: async (part: MultipartFile) => {
+      const content = await part.toBuffer();
+      (part as MultipartFile & { value: FormFile }).value = { filename: part.filename, mimetype: part.mimetype, content, truncated: part.file.truncated };
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
