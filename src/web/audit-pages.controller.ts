@@ -77,7 +77,6 @@ export class AuditPagesController {
       pasted: extra.pasted ?? '',
       today: DateTime.now().setZone('Europe/London').toISODate(),
       staff,
-      csrfToken: reply.generateCsrf(),
       navigation: navigation(staff, '/audit'),
     });
   }
