@@ -9,6 +9,8 @@ import { AddStatisticsByMonth1796287186689 } from './1796287186689-AddStatistics
 import { AddCaseLogCheckpoints1796289385924 } from './1796289385924-AddCaseLogCheckpoints.js';
 import { AddTriageReview1796290000000 } from './1796290000000-AddTriageReview.js';
 import { AddSessionsAndIdempotencyHash1796290579837 } from './1796290579837-AddSessionsAndIdempotencyHash.js';
+import { AddCaseNotes1796292194556 } from './1796292194556-AddCaseNotes.js';
+import { AddQueueSearch1796300000000 } from './1796300000000-AddQueueSearch.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
@@ -23,4 +25,6 @@ export const MIGRATIONS: Function[] = [
   AddCaseLogCheckpoints1796289385924,
   AddTriageReview1796290000000,
   AddSessionsAndIdempotencyHash1796290579837,
+  AddCaseNotes1796292194556,
+  AddQueueSearch1796300000000,
 ];

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
 import { actorOf, CurrentStaff, type StaffUser } from '../auth/staff-user.js';
@@ -11,6 +11,10 @@ import { AssignCaseDto, ConfirmOverrideDto, CreateLetterDto, OutcomeRecordedDto,
 import { CreateKeyedComplaintDto } from './dto/create-keyed-complaint.dto.js';
 import { OverridesService } from './overrides.service.js';
 import { CaseReferencePipe } from './case-reference.pipe.js';
+import { CaseNotesService } from './case-notes.service.js';
+import { CreateNoteDto, NoteDto } from './dto/case-note.dto.js';
+import { ComplainantDetailsService } from '../complaints/complainant-details.service.js';
+import { UpdateComplainantDto } from '../complaints/dto/update-complainant.dto.js';
 
 /** Officers' work on cases. Every move appends to the case log with its actor. */
 @ApiTags('cases')
@@ -24,7 +28,22 @@ export class CaseWorkController {
     private readonly overrides: OverridesService,
     private readonly letters: LettersService,
     private readonly replay: TriageReplayService,
+    private readonly notes: CaseNotesService,
+    private readonly complainants: ComplainantDetailsService,
   ) {}
+
+  @Post(':reference/notes')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: NoteDto })
+  addNote(@Param('reference', CaseReferencePipe) reference: string, @Body() body: CreateNoteDto, @CurrentStaff() staff: StaffUser): Promise<NoteDto> {
+    return this.notes.add(reference, body, staff);
+  }
+
+  @Patch(':reference/complainant')
+  @HttpCode(200)
+  async updateComplainant(@Param('reference', CaseReferencePipe) reference: string, @Body() body: UpdateComplainantDto, @CurrentStaff() staff: StaffUser): Promise<{ changed: string[] }> {
+    return { changed: await this.complainants.update(reference, body, staff) };
+  }
 
   /** A complaint that came by letter, email, phone or in person; deadlines run from receivedAt. */
   @Post()

@@ -4,6 +4,7 @@ import { Roles } from '../auth/roles.decorator.js';
 import { CurrentStaff, type StaffUser } from '../auth/staff-user.js';
 import { LettersService, type LetterView } from '../letters/letters.service.js';
 import { CaseHistoryService, type HistoryEntry } from './case-history.service.js';
+import { CaseQueueService } from './case-queue.service.js';
 import { CasesService } from './cases.service.js';
 import { CaseDetailDto, CaseListDto } from './dto/case.dto.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
@@ -17,6 +18,7 @@ import { CaseReferencePipe } from './case-reference.pipe.js';
 export class CasesController {
   constructor(
     private readonly cases: CasesService,
+    private readonly queue: CaseQueueService,
     private readonly history: CaseHistoryService,
     private readonly letters: LettersService,
   ) {}
@@ -24,7 +26,7 @@ export class CasesController {
   @Get('cases')
   @ApiOkResponse({ type: CaseListDto })
   list(@Query() query: ListCasesQuery, @CurrentStaff() staff: StaffUser): Promise<CaseListDto> {
-    return this.cases.list(query, staff);
+    return this.queue.list(query, staff);
   }
 
   @Get('cases/:reference')

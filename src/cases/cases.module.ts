@@ -3,6 +3,9 @@ import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { LettersModule } from '../letters/letters.module.js';
 import { TriageModule } from '../triage/triage.module.js';
 import { CaseHistoryService } from './case-history.service.js';
+import { CaseQueueService } from './case-queue.service.js';
+import { MyWorkService } from './my-work.service.js';
+import { CaseNotesService } from './case-notes.service.js';
 import { CaseWorkController } from './case-work.controller.js';
 import { CaseWorkService } from './case-work.service.js';
 import { CasesController } from './cases.controller.js';
@@ -12,7 +15,7 @@ import { OverridesService } from './overrides.service.js';
 @Module({
   imports: [ComplaintsModule, LettersModule, TriageModule],
   controllers: [CasesController, CaseWorkController],
-  providers: [CasesService, CaseWorkService, OverridesService, CaseHistoryService],
-  exports: [CasesService, CaseWorkService, OverridesService, CaseHistoryService, LettersModule],
+  providers: [CasesService, CaseQueueService, MyWorkService, CaseNotesService, CaseWorkService, OverridesService, CaseHistoryService],
+  exports: [CasesService, CaseQueueService, MyWorkService, CaseNotesService, CaseWorkService, OverridesService, CaseHistoryService, LettersModule],
 })
 export class CasesModule {}

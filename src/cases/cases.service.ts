@@ -8,31 +8,12 @@ import { ALL_STEPS, type Evidence } from '../triage/rules/rule.types.js';
 import type { StaffUser } from '../auth/staff-user.js';
 import type { Category } from '../complaints/complaint-categories.js';
 import { allowedMoves } from './case-lifecycle.js';
+import { CaseNotesService } from './case-notes.service.js';
 import type { CaseStatus } from './case-status.js';
-import type { CaseActionDto, CaseDetailDto, CaseListDto, CaseSummaryDto, DeadlineDto, OverrideDto, TriageDto } from './dto/case.dto.js';
-import type { ListCasesQuery } from './dto/list-cases.query.js';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './case-queue.service.js';
+import type { CaseActionDto, CaseDetailDto, DeadlineDto, OverrideDto, TriageDto } from './dto/case.dto.js';
 
 const STEP_ORDER: readonly string[] = ALL_STEPS;
-const COUNT_CAP = 10_000;
-
-interface SummaryRow {
-  id: string;
-  reference: string;
-  status: string;
-  category: string | null;
-  triage_category: string | null;
-  subject_role: string;
-  summary: string;
-  channel: string;
-  received_at: Date;
-  assignee: string | null;
-  next_due_at: Date | null;
-  possible_offence: boolean;
-  review_due_at?: Date | null;
-}
-
-const SUMMARY_COLUMNS = `c.id, c.reference, c.status, c.category, c.triage_category, c.subject_role, c.summary, c.channel,
-  c.received_at, c.next_due_at, c.possible_offence, u.email AS assignee`;
 
 export const formatEvidence = (e: Evidence) => (e.quote ? `“${e.quote}”: ${e.meaning}` : e.meaning);
 
@@ -41,48 +22,8 @@ export class CasesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly env: Environment,
+    private readonly notes: CaseNotesService,
   ) {}
-
-  async list(query: ListCasesQuery, staff?: StaffUser): Promise<CaseListDto> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    if (query.category) where.push(`c.category = ${param(query.category)}`);
-    if (query.status) where.push(`c.status = ${param(query.status)}`);
-    if (query.assignee === 'none') where.push('c.assignee_id IS NULL');
-    else if (query.assignee) where.push(`c.assignee_id = ${param(query.assignee === 'me' ? staff?.id : query.assignee)}`);
-    if (query.overdue === true) where.push('c.next_due_at < now()');
-    if (query.overdue === false) where.push('(c.next_due_at IS NULL OR c.next_due_at >= now())');
-    // awaiting an officer's review of the triage: possible offences first, then by the review's due time
-    const reviewJoin = query.review === true ? `JOIN deadlines rv ON rv.complaint_id = c.id AND rv.kind = 'triage_review' AND rv.met_at IS NULL` : '';
-    if (query.review === false) where.push(`NOT EXISTS (SELECT 1 FROM deadlines rv WHERE rv.complaint_id = c.id AND rv.kind = 'triage_review' AND rv.met_at IS NULL)`);
-    if (query.q?.trim()) where.push(`to_tsvector('english', c.summary || ' ' || c.details) @@ websearch_to_tsquery('english', ${param(query.q)})`);
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const order =
-      query.review === true ? 'c.possible_offence DESC, rv.due_at ASC, c.received_at ASC'
-      : query.sort === 'received' ? 'c.received_at ASC' : query.sort === '-received' ? 'c.received_at DESC' : 'c.next_due_at ASC NULLS LAST, c.received_at ASC';
-    const offset = (query.page - 1) * query.pageSize;
-    const [rows, counted] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${SUMMARY_COLUMNS}${reviewJoin ? ', rv.due_at AS review_due_at' : ''} FROM complaints c ${reviewJoin} LEFT JOIN users u ON u.id = c.assignee_id
-         ${filter} ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offset}`,
-        params,
-      ) as Promise<SummaryRow[]>,
-      this.countCases(`${reviewJoin} ${filter}`, params),
-    ]);
-    return { items: rows.map((r) => this.toSummary(r)), ...counted, page: query.page, pageSize: query.pageSize };
-  }
-
-  /**
-   * Counting every match of a broad filter over a million cases costs more than the page itself, so the count
-   * stops at COUNT_CAP; beyond it the total is Postgres's estimate, and says so.
-   */
-  private async countCases(filter: string, params: unknown[]): Promise<{ total: number; totalIsEstimate: boolean }> {
-    const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM complaints c ${filter} LIMIT ${COUNT_CAP + 1}) capped`, params)) as Array<{ n: number }>;
-    if (n <= COUNT_CAP) return { total: n, totalIsEstimate: false };
-    const [{ 'QUERY PLAN': plan }] = (await this.dataSource.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM complaints c ${filter}`, params)) as Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>;
-    return { total: Math.max(COUNT_CAP + 1, Math.round(plan[0].Plan['Plan Rows'])), totalIsEstimate: true };
-  }
 
   /** The case as `viewer` may see it: auditors check the record, not the person, so they get the complainant by id only. */
   async get(reference: string, viewer: StaffUser): Promise<CaseDetailDto> {
@@ -94,15 +35,17 @@ export class CasesService {
       [reference],
     )) as Array<SummaryRow & { assignee_id: string | null; subject_name: string | null; details: string; incident_date: string | null; complainant_id: string; name: string; email: string; phone: string | null; postal_address: string | null }>;
     if (!row) throw new DomainError('CASE.NOT_FOUND', `No case has the reference ${reference}`, 404);
-    const [triage, deadlines, actions, overrides] = await Promise.all([
+    const [triage, deadlines, actions, overrides, notes] = await Promise.all([
       this.latestTriage(row.id),
       this.deadlines(row.id),
       this.actions(row.id),
       this.overrides(row.id),
+      this.notes.forComplaint(row.id),
     ]);
     const latest = actions.at(-1);
     return {
-      ...this.toSummary(row),
+      ...toSummary(row),
+      nextDueKind: deadlines.find((d) => !d.metAt)?.kind ?? null,
       subjectName: row.subject_name,
       details: row.details,
       incidentDate: row.incident_date,
@@ -111,6 +54,7 @@ export class CasesService {
       deadlines,
       outcome: latest ? { kind: latest.kind, notes: latest.notes, recordedAt: latest.recordedAt, recordedBy: latest.recordedBy } : null,
       actions,
+      notes,
       overrides,
       pendingOverride: overrides.find((o) => o.state === 'pending') ?? null,
       allowedOutcomes: allowedMoves(row.status as CaseStatus, row.category as Category | null),
@@ -197,23 +141,5 @@ export class CasesService {
       state: d.met_at ? 'met' : d.due_at < now ? 'overdue' : workingDaysBetween(now, d.due_at) <= this.env.DUE_SOON_WORKING_DAYS ? 'due_soon' : 'open',
       calculation: d.calculation,
     }));
-  }
-
-  private toSummary(r: SummaryRow): CaseSummaryDto {
-    return {
-      reference: r.reference,
-      status: r.status,
-      category: r.category,
-      triageCategory: r.triage_category,
-      subjectRole: r.subject_role,
-      summary: r.summary,
-      channel: r.channel,
-      receivedAt: r.received_at.toISOString(),
-      assignee: r.assignee,
-      nextDueAt: r.next_due_at?.toISOString() ?? null,
-      overdue: !!r.next_due_at && r.next_due_at < new Date(),
-      possibleOffence: r.possible_offence,
-      ...(r.review_due_at !== undefined ? { reviewDueAt: r.review_due_at?.toISOString() ?? null } : {}),
-    };
   }
 }

@@ -18,6 +18,9 @@ import { Complainant } from './complainant.entity.js';
 @Index('complaints_received_idx', ['receivedAt'])
 // Full-text search of the queue: an expression index the migration creates and TypeORM must leave alone.
 @Index('complaints_search_idx', { synchronize: false })
+// The queue's search by reference: a prefix of translate(replace(reference, '-', ''), 'OIL', '011'), by hand likewise.
+@Index('complaints_reference_key_idx', { synchronize: false })
+@Index('complaints_possible_offence_due_idx', ['nextDueAt'], { where: 'possible_offence' })
 export class Complaint {
   @PrimaryColumn('uuid')
   id: string;

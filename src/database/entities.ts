@@ -3,6 +3,7 @@ import { CaseLogCheckpoint } from '../audit/case-log-checkpoint.entity.js';
 import { QueuedCaseEvent } from '../audit/queued-case-event.entity.js';
 import { StaffSession } from '../auth/staff-session.entity.js';
 import { CaseAction } from '../cases/case-action.entity.js';
+import { CaseNote } from '../cases/case-note.entity.js';
 import { ClassificationOverride } from '../cases/classification-override.entity.js';
 import { Complainant } from '../complaints/complainant.entity.js';
 import { Complaint } from '../complaints/complaint.entity.js';
@@ -18,4 +19,4 @@ import { TriageRun } from '../triage/triage-run.entity.js';
 import { TriageStepResult } from '../triage/triage-step-result.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [CaseAction, CaseEvent, ClassificationOverride, Complainant, Complaint, Deadline, Letter, OutboxMessage, QueuedCaseEvent, StaffSession, StatsDaily, StatsDirtyDay, StatsState, StatsWorkingDay, TriageRun, TriageStepResult, User];
+export const ENTITIES = [CaseAction, CaseNote, CaseEvent, ClassificationOverride, Complainant, Complaint, Deadline, Letter, OutboxMessage, QueuedCaseEvent, StaffSession, StatsDaily, StatsDirtyDay, StatsState, StatsWorkingDay, TriageRun, TriageStepResult, User];

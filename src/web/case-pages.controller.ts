@@ -1,15 +1,13 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/roles.decorator.js';
 import { CurrentStaff, type StaffUser } from '../auth/staff-user.js';
 import { OUTCOME_KINDS } from '../cases/case-lifecycle.js';
-import { CASE_STATUSES } from '../cases/case-status.js';
 import { CaseHistoryService } from '../cases/case-history.service.js';
 import { CaseWorkService } from '../cases/case-work.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { AssignCaseDto, ConfirmOverrideDto, CreateLetterDto, OverrideCategoryDto, RecordOutcomeDto } from '../cases/dto/case-work.dto.js';
-import { ListCasesQuery } from '../cases/dto/list-cases.query.js';
 import { OverridesService } from '../cases/overrides.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { CATEGORIES } from '../complaints/complaint-categories.js';
@@ -47,21 +45,6 @@ export class CasePagesController {
     private readonly users: UsersService,
     private readonly reviews: TriageReviewService,
   ) {}
-
-  @Get()
-  async queue(@Query() query: ListCasesQuery, @CurrentStaff() staff: StaffUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const list = await this.cases.list(query, staff);
-    const pages = Math.max(1, Math.ceil(list.total / query.pageSize));
-    const params = new URLSearchParams(request.url.split('?')[1] ?? '');
-    const pageLink = (page: number) => (params.set('page', String(page)), `/cases?${params.toString()}`);
-    await reply.view('cases.njk', {
-      list, query, staff, pages,
-      previous: query.page > 1 ? pageLink(query.page - 1) : null,
-      next: query.page < pages ? pageLink(query.page + 1) : null,
-      categories: CATEGORIES, statuses: CASE_STATUSES,
-      navigation: navigation(staff, '/cases'),
-    });
-  }
 
   @Get(':reference')
   async case(@Param('reference', CaseReferencePipe) reference: string, @Query('done') done: string | undefined, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {

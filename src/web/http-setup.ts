@@ -17,6 +17,7 @@ import nunjucks from 'nunjucks';
 import type { Environment } from '../config/environment.js';
 import { csrfBinding } from '../auth/request-credentials.js';
 import { crossSiteRefusal, needsCsrfToken } from './request-forgery.js';
+import { LABELS, plural } from './staff-labels.js';
 import { parseFormBody, parseJsonBody } from './strict-body-parsers.js';
 
 const require = createRequire(import.meta.url);
@@ -33,6 +34,8 @@ function govukInlineScriptHash(): string {
 
 const londonDate = (iso: string | Date) => DateTime.fromJSDate(new Date(iso), { zone: 'Europe/London' }).toFormat('d LLLL yyyy');
 const londonDateTime = (iso: string | Date) => DateTime.fromJSDate(new Date(iso), { zone: 'Europe/London' }).toFormat("d LLLL yyyy 'at' HH:mm");
+/** A calendar date (YYYY-MM-DD) in the one style the pages use: 24 December 2026. */
+const calendarDate = (date: string) => (/^\d{4}-\d{2}-\d{2}$/.test(date ?? '') ? DateTime.fromISO(date).toFormat('d LLLL yyyy') : date);
 
 /** Static files set their own caching; everything else may carry personal data, so no browser or proxy keeps it. */
 const STATIC_PREFIXES = ['/govuk/', '/assets/', '/static/'];
@@ -135,6 +138,9 @@ export async function setUpWeb(app: NestFastifyApplication, env: Environment): P
       onConfigure: (environment: nunjucks.Environment) => {
         environment.addFilter('londonDate', londonDate);
         environment.addFilter('londonDateTime', londonDateTime);
+        environment.addFilter('calendarDate', calendarDate);
+        environment.addFilter('plural', (n: number, one: string, many?: string) => plural(n, one, many));
+        environment.addGlobal('labels', LABELS);
       },
     },
   });

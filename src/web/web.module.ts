@@ -8,10 +8,11 @@ import { UsersModule } from '../users/users.module.js';
 import { AuditPagesController } from './audit-pages.controller.js';
 import { ComplaintFormController } from './complaint-form.controller.js';
 import { CasePagesController } from './case-pages.controller.js';
+import { QueuePagesController } from './queue-pages.controller.js';
 import { SignInPagesController } from './sign-in-pages.controller.js';
 
 @Module({
   imports: [AuditApiModule, AuthModule, CasesModule, ComplaintsModule, UsersModule, TriageApiModule],
-  controllers: [AuditPagesController, ComplaintFormController, SignInPagesController, CasePagesController],
+  controllers: [AuditPagesController, ComplaintFormController, SignInPagesController, QueuePagesController, CasePagesController],
 })
 export class WebModule {}

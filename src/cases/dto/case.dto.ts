@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NoteDto } from './case-note.dto.js';
 
 export class TriageStepDto {
   @ApiProperty() step: string;
@@ -45,7 +46,8 @@ export class CaseSummaryDto {
   @ApiProperty() channel: string;
   @ApiProperty() receivedAt: string;
   @ApiProperty({ nullable: true, type: String }) assignee: string | null;
-  @ApiProperty({ nullable: true, type: String }) nextDueAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'when the earliest deadline not yet met falls due' }) nextDueAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'which deadline that is (acknowledgement, recording_decision, iopc_referral, …)' }) nextDueKind: string | null;
   @ApiProperty() overdue: boolean;
   @ApiProperty({ description: 'the latest triage saw a possible offence by the office holder' }) possibleOffence: boolean;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'with review=true: when the review is due' }) reviewDueAt?: string | null;
@@ -91,6 +93,7 @@ export class CaseDetailDto extends CaseSummaryDto {
   @ApiPropertyOptional({ nullable: true, type: String }) assigneeId: string | null;
   @ApiProperty({ nullable: true, description: 'the latest outcome or lifecycle step recorded' }) outcome: { kind: string; notes: string; recordedAt: string; recordedBy: string } | null;
   @ApiProperty({ type: [CaseActionDto] }) actions: CaseActionDto[];
+  @ApiProperty({ type: [NoteDto], description: 'officers’ internal notes and the contact log, oldest first; never copied into a letter' }) notes: NoteDto[];
   @ApiProperty({ type: [OverrideDto], description: "officers' changes of category, beside the triage's" }) overrides: OverrideDto[];
   @ApiProperty({ nullable: true, type: OverrideDto, description: 'a downgrade of a criminal case waiting for a second officer' }) pendingOverride: OverrideDto | null;
   @ApiProperty({ type: [String], description: 'the outcomes the lifecycle allows now' }) allowedOutcomes: string[];

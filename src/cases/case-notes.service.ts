@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CaseLogService } from '../audit/case-log.service.js';
+import { actorOf, type StaffUser } from '../auth/staff-user.js';
+import { textSha256 } from '../common/text-hash.js';
+import { lockCase } from './case-lock.js';
+import type { CreateNoteDto, NoteDto } from './dto/case-note.dto.js';
+
+/** Officers' notes and the contact log of a case. The text stays in case_notes; the case log holds its hash. */
+@Injectable()
+export class CaseNotesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly caseLog: CaseLogService,
+  ) {}
+
+  async add(reference: string, note: CreateNoteDto, staff: StaffUser): Promise<NoteDto> {
+    const id = randomUUID();
+    const createdAt = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      const found = await lockCase(manager, reference);
+      await manager.query(
+        `INSERT INTO case_notes (id, complaint_id, text, contact_channel, contact_direction, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [id, found.id, note.text, note.contactChannel ?? null, note.contactChannel ? note.contactDirection : null, staff.id, createdAt],
+      );
+      await this.caseLog.append(manager, {
+        reference,
+        actor: actorOf(staff),
+        type: note.contactChannel ? 'case.contact_logged' : 'case.note_added',
+        details: { complaintId: found.id, noteId: id, contactChannel: note.contactChannel ?? null, contactDirection: note.contactDirection ?? null, textSha256: textSha256(note.text) },
+      });
+    });
+    return { id, text: note.text, contactChannel: note.contactChannel ?? null, contactDirection: note.contactChannel ? (note.contactDirection ?? null) : null, createdAt: createdAt.toISOString(), createdBy: staff.email };
+  }
+
+  async forComplaint(complaintId: string): Promise<NoteDto[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT n.id, n.text, n.contact_channel, n.contact_direction, n.created_at, u.email
+         FROM case_notes n JOIN users u ON u.id = n.created_by WHERE n.complaint_id = $1 ORDER BY n.created_at`,
+      [complaintId],
+    )) as Array<{ id: string; text: string; contact_channel: string | null; contact_direction: string | null; created_at: Date; email: string }>;
+    return rows.map((r) => ({ id: r.id, text: r.text, contactChannel: r.contact_channel, contactDirection: r.contact_direction, createdAt: r.created_at.toISOString(), createdBy: r.email }));
+  }
+}

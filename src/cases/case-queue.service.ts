@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { StaffUser } from '../auth/staff-user.js';
+import { PERSON_MATCH_LIMIT, personQuery, REFERENCE_KEY_SQL, referenceKey } from './case-search.js';
+import type { CaseListDto, CaseSummaryDto } from './dto/case.dto.js';
+import type { ListCasesQuery } from './dto/list-cases.query.js';
+
+const COUNT_CAP = 10_000;
+
+export interface SummaryRow {
+  id: string;
+  reference: string;
+  status: string;
+  category: string | null;
+  triage_category: string | null;
+  subject_role: string;
+  summary: string;
+  channel: string;
+  received_at: Date;
+  assignee: string | null;
+  next_due_at: Date | null;
+  next_due_kind?: string | null;
+  possible_offence: boolean;
+  review_due_at?: Date | null;
+}
+
+export const SUMMARY_COLUMNS = `c.id, c.reference, c.status, c.category, c.triage_category, c.subject_role, c.summary, c.channel,
+  c.received_at, c.next_due_at, c.possible_offence, u.email AS assignee`;
+
+// Which deadline "next due" is: one look-up by the (complaint, kind) key for each row of the page.
+const NEXT_DUE_KIND = `(SELECT d.kind FROM deadlines d WHERE d.complaint_id = c.id AND d.met_at IS NULL ORDER BY d.due_at LIMIT 1) AS next_due_kind`;
+
+const ORDER = {
+  due: 'c.next_due_at ASC NULLS LAST, c.received_at ASC',
+  received: 'c.received_at ASC',
+  '-received': 'c.received_at DESC',
+} as const;
+
+export function toSummary(r: SummaryRow): CaseSummaryDto {
+  return {
+    reference: r.reference,
+    status: r.status,
+    category: r.category,
+    triageCategory: r.triage_category,
+    subjectRole: r.subject_role,
+    summary: r.summary,
+    channel: r.channel,
+    receivedAt: r.received_at.toISOString(),
+    assignee: r.assignee,
+    nextDueAt: r.next_due_at?.toISOString() ?? null,
+    nextDueKind: r.next_due_kind ?? null,
+    overdue: !!r.next_due_at && r.next_due_at < new Date(),
+    possibleOffence: r.possible_offence,
+    ...(r.review_due_at !== undefined ? { reviewDueAt: r.review_due_at?.toISOString() ?? null } : {}),
+  };
+}
+
+/** The officers' queue: filters, the one search box, sorting and pages, each served by an index at a million cases. */
+@Injectable()
+export class CaseQueueService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(query: ListCasesQuery, staff?: StaffUser): Promise<CaseListDto> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (query.category) where.push(`c.category = ${param(query.category)}`);
+    if (query.status) where.push(`c.status = ${param(query.status)}`);
+    if (query.assignee === 'none') where.push('c.assignee_id IS NULL');
+    else if (query.assignee) where.push(`c.assignee_id = ${param(query.assignee === 'me' ? staff?.id : query.assignee)}`);
+    if (query.overdue === true) where.push('c.next_due_at < now()');
+    if (query.overdue === false) where.push('(c.next_due_at IS NULL OR c.next_due_at >= now())');
+    if (query.possibleOffence === true) where.push('c.possible_offence');
+    if (query.possibleOffence === false) where.push('NOT c.possible_offence');
+    // awaiting an officer's review of the triage: possible offences first, then by the review's due time
+    const reviewJoin = query.review === true ? `JOIN deadlines rv ON rv.complaint_id = c.id AND rv.kind = 'triage_review' AND rv.met_at IS NULL` : '';
+    if (query.review === false) where.push(`NOT EXISTS (SELECT 1 FROM deadlines rv WHERE rv.complaint_id = c.id AND rv.kind = 'triage_review' AND rv.met_at IS NULL)`);
+    if (query.q?.trim()) where.push(await this.searchClause(query.q.trim(), param));
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const order = query.review === true ? 'c.possible_offence DESC, rv.due_at ASC, c.received_at ASC' : ORDER[query.sort ?? 'due'];
+    const offset = (query.page - 1) * query.pageSize;
+    const [rows, counted] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${SUMMARY_COLUMNS}, ${NEXT_DUE_KIND}${reviewJoin ? ', rv.due_at AS review_due_at' : ''}
+           FROM complaints c ${reviewJoin} LEFT JOIN users u ON u.id = c.assignee_id
+         ${filter} ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offset}`,
+        params,
+      ) as Promise<SummaryRow[]>,
+      this.countCases(`${reviewJoin} ${filter}`, params),
+    ]);
+    return { items: rows.map(toSummary), ...counted, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * One condition for the search box: the reference key (a prefix, by its expression index), the complaint's words
+   * (full text, by complaints_search_idx) or the complainant's name or email. People are looked up first, by the
+   * complainants' own text index, so the queue then asks for their cases by id; a word shared by more than
+   * PERSON_MATCH_LIMIT people is checked case by case instead, which is quick because such a word matches often.
+   */
+  private async searchClause(q: string, param: (value: unknown) => string): Promise<string> {
+    const arms = [`to_tsvector('english', c.summary || ' ' || c.details) @@ websearch_to_tsquery('english', ${param(q)})`];
+    const key = referenceKey(q);
+    if (key) arms.push(`${REFERENCE_KEY_SQL} LIKE ${param(`${key}%`)}`);
+    const person = personQuery(q);
+    if (person) {
+      const people = (await this.dataSource.query(
+        `SELECT p.id FROM complainants p WHERE to_tsvector('simple', p.name || ' ' || p.email) @@ to_tsquery('simple', $1) LIMIT ${PERSON_MATCH_LIMIT + 1}`,
+        [person],
+      )) as Array<{ id: string }>;
+      if (people.length > PERSON_MATCH_LIMIT) {
+        arms.push(`EXISTS (SELECT 1 FROM complainants p WHERE p.id = c.complainant_id AND to_tsvector('simple', p.name || ' ' || p.email) @@ to_tsquery('simple', ${param(person)}))`);
+      } else if (people.length) {
+        arms.push(`c.complainant_id = ANY(${param(people.map((p) => p.id))}::uuid[])`);
+      }
+    }
+    return `(${arms.join(' OR ')})`;
+  }
+
+  /**
+   * Counting every match of a broad filter over a million cases costs more than the page itself, so the count
+   * stops at COUNT_CAP; beyond it the total is Postgres's estimate, and says so.
+   */
+  private async countCases(filter: string, params: unknown[]): Promise<{ total: number; totalIsEstimate: boolean }> {
+    const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM complaints c ${filter} LIMIT ${COUNT_CAP + 1}) capped`, params)) as Array<{ n: number }>;
+    if (n <= COUNT_CAP) return { total: n, totalIsEstimate: false };
+    const [{ 'QUERY PLAN': plan }] = (await this.dataSource.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM complaints c ${filter}`, params)) as Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>;
+    return { total: Math.max(COUNT_CAP + 1, Math.round(plan[0].Plan['Plan Rows'])), totalIsEstimate: true };
+  }
+}
