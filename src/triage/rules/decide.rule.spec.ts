@@ -79,8 +79,11 @@ describe('decide', () => {
 
   it("never defaults silently: with nothing matched the model's label stands, marked low confidence", () => {
     expect(decideWith({})).toMatchObject({ category: 'conduct', confidence: 0.3, reviewReasons: ['low_confidence'] });
-    const modelOnly = decideWith({ model: opinion('political', 0.8) });
-    expect(modelOnly).toMatchObject({ category: 'political', confidence: 0.5, reviewReasons: ['low_confidence'] });
+    const unsure = decideWith({ model: opinion('political', 0.6) });
+    expect(unsure).toMatchObject({ category: 'political', confidence: 0.5, reviewReasons: ['low_confidence'] });
+    const sure = decideWith({ model: opinion('political', 0.8) });
+    expect(sure).toMatchObject({ category: 'political', confidence: 0.5, reviewReasons: [] });
+    expect(sure.evidence[0].meaning).toContain('no rule matched clearly');
   });
 
   it('asks for a review when the model disagrees with confidence, and keeps the possible-offence flag on a model suspicion', () => {

@@ -12,6 +12,8 @@ interface DecidePolicy {
   disagreement_confidence: number;
   /** The model's label replaces the rules' when it is at least this sure and no offence is plainly alleged. */
   model_overrides_at: number;
+  /** When no rule decides and the model is at least this sure, its label stands without a low_confidence review. */
+  model_sure: number;
   /** When no rule decides, the model's label stands at this confidence, with a low_confidence review. */
   model_only_confidence: number;
 }
@@ -161,7 +163,10 @@ function reviewReasons(
   if (s.possibleOffence) out.set('possible_offence', 'a possible offence by the office holder: confirm before referring to the IOPC, or clear it with the reason');
   if (language === 'not_english') out.set('not_english', 'written in a language the rules do not read: an officer (or a translator) must read it');
   if (language === 'empty') out.set('empty', 'no words to read: an officer must look at what was sent');
-  if (s.nothing) out.set('low_confidence', s.model ? "no rule matched clearly: the category is the model's opinion" : 'no rule matched clearly');
+  // with nothing matched, the model's label stands; an officer is asked to look unless the model is clearly sure
+  if (s.nothing && !(s.model && s.model.probabilities[s.model.label] >= policy.model_sure)) {
+    out.set('low_confidence', s.model ? "no rule matched clearly, and the model is not sure either" : 'no rule matched clearly');
+  }
   if (s.model && !s.nothing && s.model.label !== s.rules && s.model.probabilities[s.model.label] >= policy.disagreement_confidence) {
     out.set('rules_and_model_disagree', `the rules say ${s.rules}, the model ${s.model.label} (${percent(s.model.probabilities[s.model.label])})`);
   }

@@ -94,7 +94,9 @@ export function screenOffences(analysis: ComplaintAnalysis, text: string): Offen
       for (const m of findMatches(view, pattern)) {
         const act = governingAct(m.matched, m.from, view, actAt);
         const sentence = view.sentenceOf[m.from];
-        const doer = act?.doer ?? 'unknown';
+        // "told her staff to delete the emails": an act done on the office holder's instruction is theirs
+        const instructed = act && REDIRECTED.has(act.doer) && instructedByOfficeHolder(act, view, analysis.acts);
+        const doer = instructed ? 'office_holder' : (act?.doer ?? 'unknown');
         const isNegated = pattern.negatable && !!act && (act.negated || negated.has(act.verb));
         let strength: OffenceFinding['strength'] = 'none';
         let reason: string | undefined;
@@ -129,7 +131,11 @@ export function screenOffences(analysis: ComplaintAnalysis, text: string): Offen
       else if (rhetoricSentences.has(sentence) && !findings.some((f) => f.strength === 'act' && view.sentenceOf[tokenAt(view, f.start)] === sentence)) {
         reason = 'said of a budget, policy or decision: rhetoric, not an allegation';
       } else if ((namedAsAct || accusation) && doer === 'office_holder') strength = 'named';
-      else if ((namedAsAct || accusation || thisIs) && doer === 'unknown' && near(sentence)) strength = 'sign';
+      // "my son's bike was stolen", "Mr Marland had assaulted": a crime by someone else, not a sign about the office holder
+      else if (act?.passive && doer === 'unknown') reason = 'something done to someone by an unnamed person: a crime described, not an allegation';
+      else if ((namedAsAct || accusation || thisIs) && doer === 'unknown' && (act?.doerToken ?? -1) >= 0 && view.analysis.pos[act!.doerToken] !== 'O' && !thisIs) {
+        reason = 'said of someone the complaint names who is not the office holder';
+      } else if ((namedAsAct || accusation || thisIs) && doer === 'unknown' && near(sentence)) strength = 'sign';
       else if (namedAsAct || accusation) reason = REDIRECTED.has(doer) ? `said of ${doer.replace(/_/g, ' ')}, not the office holder` : 'the office holder is not named nearby';
       else reason = 'named as a subject (a kind of crime), not as something the office holder did';
       findings.push(finding(text, family, 'named', `names ${title} as something done`, m.from, m.to, view, doer, strength, reason, act?.reported ?? false));
@@ -146,6 +152,14 @@ const LABEL_BEFORE = new Set(['a', 'an', 'absolute', 'total', 'complete', 'utter
 const REDIRECTED = new Set<Party>(['office', 'chief_constable', 'police_officers', 'force', 'other_body', 'person', 'complainant']);
 
 /** The act a match belongs to: the first verb inside it, or else the verb that governs it earlier in its sentence. */
+/** Verbs by which the office holder has someone else do a thing. */
+const INSTRUCTING = new Set(['tell', 'order', 'instruct', 'ask', 'get', 'make', 'have', 'direct', 'pressure', 'pressurise', 'persuade', 'send', 'arrange', 'encourage', 'urge', 'lean']);
+
+function instructedByOfficeHolder(act: Act, view: TokenView, acts: Act[]): boolean {
+  const sentence = view.sentenceOf[act.verb];
+  return acts.some((a) => a.verb < act.verb && view.sentenceOf[a.verb] === sentence && a.doer === 'office_holder' && !a.negated && INSTRUCTING.has(view.analysis.lemmas[a.verb]));
+}
+
 function governingAct(matched: number[], from: number, view: TokenView, actAt: Map<number, Act>): Act | undefined {
   for (const i of matched) {
     const act = actAt.get(i);
