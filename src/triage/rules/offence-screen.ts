@@ -101,6 +101,7 @@ export function screenOffences(analysis: ComplaintAnalysis, text: string): Offen
         let strength: OffenceFinding['strength'] = 'none';
         let reason: string | undefined;
         if (isNegated) reason = 'negated: the complaint says it did not happen';
+        else if (act && askedFor(act, view, analysis.acts)) reason = 'something the writer asks the office holder to do, not something done';
         else if (spec.doer === 'involved') {
           if (doer === 'office_holder' || officeHolderSentences.has(sentence)) strength = doer === 'office_holder' || doer === 'unknown' || doer === 'person' || doer === 'other_body' ? 'act' : 'sign';
           else reason = 'the office holder is not named in that sentence';
@@ -152,6 +153,15 @@ const LABEL_BEFORE = new Set(['a', 'an', 'absolute', 'total', 'complete', 'utter
 const REDIRECTED = new Set<Party>(['office', 'chief_constable', 'police_officers', 'force', 'other_body', 'person', 'complainant']);
 
 /** The act a match belongs to: the first verb inside it, or else the verb that governs it earlier in its sentence. */
+/** "I want the commissioner to get the charge dropped": the writer asking for an act, not alleging one. */
+const WISHING = new Set(['want', 'ask', 'expect', 'demand', 'need', 'like', 'hope', 'wish', 'urge', 'beg', 'request', 'call']);
+
+function askedFor(act: Act, view: TokenView, acts: Act[]): boolean {
+  if (view.analysis.lemmas[act.verb - 1] !== 'to') return false;
+  const sentence = view.sentenceOf[act.verb];
+  return acts.some((a) => a.verb < act.verb && view.sentenceOf[a.verb] === sentence && a.doer === 'complainant' && WISHING.has(view.analysis.lemmas[a.verb]));
+}
+
 /** Verbs by which the office holder has someone else do a thing. */
 const INSTRUCTING = new Set(['tell', 'order', 'instruct', 'ask', 'get', 'make', 'have', 'direct', 'pressure', 'pressurise', 'persuade', 'send', 'arrange', 'encourage', 'urge', 'lean']);
 

@@ -49,7 +49,9 @@ export const remitRule: RuleStep<'remit'> = {
     const officeHolder = scores.get('office_holder')!;
     const others = [...scores.values()].filter((s) => s.party !== 'office_holder').sort((a, b) => b.total - a.total);
     const best = others[0];
-    const redirect = best && best.total >= MIN_OTHER_SCORE && best.total > officeHolder.total;
+    // the analysis knows who did what: a letter whose acts are mostly the office holder's stays with the panel, however
+    // often it names the office's staff or the police (as victims, witnesses or go-betweens)
+    const redirect = best && best.total >= MIN_OTHER_SCORE && best.total > officeHolder.total && !mostlyOfficeHolder(facts.analysis, best.party);
     const party = redirect ? best.party : officeHolder.total > 0 ? 'office_holder' : 'unclear';
     const spec = redirect ? PARTIES[best.party] : undefined;
     const verdict = !spec ? party : spec.route === 'other_body' ? 'other_body' : party === 'police' ? 'force' : party;
@@ -78,6 +80,17 @@ export const remitRule: RuleStep<'remit'> = {
     };
   },
 };
+
+const ANALYSIS_PARTIES: Record<string, string[]> = { police: ['police_officers', 'force'], opcc_staff: ['office'], chief_constable: ['chief_constable'] };
+
+/** True when the office holder does clearly more of the complaint's acts than the party it would be redirected to. */
+function mostlyOfficeHolder(language: ComplaintAnalysis, party: string): boolean {
+  const theirs = ANALYSIS_PARTIES[party] ?? ['other_body'];
+  const acts = language.acts.filter((a) => !a.negated && !EMPTY_VERBS.has(language.lemmas[a.verb]));
+  const byOfficeHolder = acts.filter((a) => a.doer === 'office_holder').length;
+  const byThem = acts.filter((a) => theirs.includes(a.doer)).length;
+  return byOfficeHolder >= 2 && byOfficeHolder >= 2 * byThem + 1;
+}
 
 /** Verbs that say nothing about conduct: being, having, saying in general. */
 const EMPTY_VERBS = new Set(['be', 'have', 'do', 'get', 'go', 'come', 'say', 'know', 'think', 'want', 'seem']);
