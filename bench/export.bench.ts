@@ -6,7 +6,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { loadEnvironment } from '../src/config/environment.js';
+import { CheckpointSigner } from '../src/audit/checkpoint-signer.service.js';
+import { loadEnvironment, validateEnvironment } from '../src/config/environment.js';
 import { freshDatabase, rssMiB, scratchUrl } from './bench-database.js';
 import { seedEvents } from './seed-events.js';
 
@@ -16,6 +17,8 @@ import { seedEvents } from './seed-events.js';
  */
 const EVENTS = Number(argument('--events') ?? 1_000_000);
 const SAMPLE_MS = 100;
+/** Years of hourly checkpoints, to see what comparing the chain with all of them costs. */
+const MANY_CHECKPOINTS = 10_000;
 const BENCH_PREFIX = 'bench_export';
 /** Caps the API's V8 heap: an export far larger than the cap that still completes was never held in memory. */
 const HEAP_MIB = argument('--heap-mib');
@@ -115,6 +118,11 @@ async function main(): Promise<void> {
     const { accessToken } = (await login.json()) as { accessToken: string };
     const pid = child.pid!;
     const idle = rssMiB(pid);
+    const get = (path: string) => fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${accessToken}` } }).then((r) => r.json());
+    // The first checkpoint of a log checks the whole chain before signing; in service the periodic check signs one
+    // every period, so an export's own checkpoint only checks what was appended since.
+    console.log('bench: the first checkpoint (checks the whole chain, then signs)');
+    const firstCheckpoint = await measured(pid, () => get('/api/audit/checkpoint'));
     console.log('bench: exporting as CSV over HTTP');
     const csv = await measured(pid, () => httpExport(baseUrl, accessToken, 'csv'));
     console.log('bench: psql \\copy of the same rows');
@@ -122,7 +130,14 @@ async function main(): Promise<void> {
     console.log('bench: exporting as JSON Lines over HTTP');
     const jsonl = await measured(pid, () => httpExport(baseUrl, accessToken, 'jsonl'));
     console.log('bench: verifying the chain over HTTP');
-    const verify = await measured(pid, () => fetch(`${baseUrl}/api/audit/verify`, { headers: { authorization: `Bearer ${accessToken}` } }).then((r) => r.json()));
+    const verify = await measured(pid, () => get('/api/audit/verify'));
+    console.log(`bench: verifying again with ${MANY_CHECKPOINTS} more stored checkpoints (their signatures checked the first time, remembered after)`);
+    await storeCheckpoints(databaseUrl, MANY_CHECKPOINTS);
+    const verifyMany = await measured(pid, () => get('/api/audit/verify'));
+    const verifyManyAgain = await measured(pid, () => get('/api/audit/verify'));
+    for (const v of [verifyMany, verifyManyAgain]) {
+      if (!(v.result as { ok: boolean }).ok) throw new Error(`verify failed with many checkpoints: ${JSON.stringify(v.result)}`);
+    }
 
     const row = (what: string, m: { seconds: number; rss: number[] }, events: number, bytes?: number) => ({
       what,
@@ -137,11 +152,14 @@ async function main(): Promise<void> {
       row('psql \\copy ... TO STDOUT (FORMAT csv)', copy, copy.result.lines - 1, copy.result.bytes),
       row('JSON Lines export over HTTP', jsonl, jsonl.result.lines, jsonl.result.bytes),
       row('verify over HTTP (keyset pages)', verify, (verify.result as { events: number }).events),
+      row('first checkpoint: whole chain checked, then signed', firstCheckpoint, (firstCheckpoint.result as { sequence: number }).sequence),
+      row(`verify with ${MANY_CHECKPOINTS} stored checkpoints, first time`, verifyMany, (verifyMany.result as { events: number }).events),
+      row(`verify with ${MANY_CHECKPOINTS} stored checkpoints, again`, verifyManyAgain, (verifyManyAgain.result as { events: number }).events),
     ];
     console.table(rows);
     console.log(`API RSS idle before the exports: ${idle} MiB${HEAP_MIB ? `, heap capped at ${HEAP_MIB} MiB` : ''}; CSV export ${(csv.seconds / copy.seconds).toFixed(1)}x the time of psql \\copy`);
     const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-    const results = { at: new Date().toISOString(), machine, apiHeapCapMiB: HEAP_MIB ? Number(HEAP_MIB) : null, events: csv.result.head, idleRssMiB: idle, rows, rssSamplesMiB: { csv: csv.rss, jsonl: jsonl.rss, verify: verify.rss }, verify: verify.result };
+    const results = { at: new Date().toISOString(), machine, apiHeapCapMiB: HEAP_MIB ? Number(HEAP_MIB) : null, events: csv.result.head, idleRssMiB: idle, rows, rssSamplesMiB: { csv: csv.rss, jsonl: jsonl.rss, verify: verify.rss }, verify: verify.result, verifyWithManyCheckpoints: verifyManyAgain.result };
     const folder = join(process.cwd(), 'bench', 'results');
     mkdirSync(folder, { recursive: true });
     const file = join(folder, `export-${results.at.replace(/[:.]/g, '-')}.json`);
@@ -151,6 +169,28 @@ async function main(): Promise<void> {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
     await deleteRedisKeys(env.REDIS_URL);
+  }
+}
+
+/** Signs and stores checkpoints at `count` sequences spread over the log, as years of periodic checks would leave. */
+async function storeCheckpoints(databaseUrl: string, count: number): Promise<void> {
+  const signer = new CheckpointSigner(validateEnvironment({ DATABASE_URL: databaseUrl }));
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ sequence: string; hash: string }>(
+      `SELECT sequence, hash FROM case_events WHERE sequence % (SELECT greatest(max(sequence) / $1, 1) FROM case_events) = 0 ORDER BY sequence LIMIT $1`,
+      [count],
+    );
+    const signed = rows.map((r) => signer.sign({ sequence: Number(r.sequence), hash: r.hash }));
+    await client.query(
+      `INSERT INTO case_log_checkpoints (sequence, hash, issued_at, key_id, signature, text, note, occasion)
+       SELECT *, 'scheduled' FROM unnest($1::bigint[], $2::char(64)[], $3::timestamptz[], $4::char(64)[], $5::varchar[], $6::text[], $7::text[])
+       ON CONFLICT DO NOTHING`,
+      [signed.map((c) => c.sequence), signed.map((c) => c.hash), signed.map((c) => c.issuedAt), signed.map((c) => c.keyId), signed.map((c) => c.signature), signed.map((c) => c.text), signed.map((c) => c.note)],
+    );
+  } finally {
+    await client.end();
   }
 }
 

@@ -38,8 +38,14 @@ export class CheckpointSigner {
 
   constructor(private readonly env: Environment) {
     this.keys = SigningKeys.fromEnvironment(env);
+    const logger = new Logger('CaseLogCheckpoints');
     if (this.keys.current.development) {
-      new Logger('CaseLogCheckpoints').warn('checkpoints are signed with the DEVELOPMENT key, which is published: anyone can forge them. Set AUDIT_SIGNING_KEY.');
+      logger.warn('checkpoints are signed with the DEVELOPMENT key, which is published: anyone can forge them. Set AUDIT_SIGNING_KEY.');
+    } else if (!env.AUDIT_SIGNING_KEY) {
+      logger.warn(
+        { keyId: this.keys.current.keyId, file: env.AUDIT_SIGNING_KEY_FILE },
+        `AUDIT_SIGNING_KEY is not set: checkpoints are signed with a key this deployment made, kept in ${env.AUDIT_SIGNING_KEY_FILE}. Back it up where the database's administrators cannot read it; processes on other machines need the same key (set AUDIT_SIGNING_KEY).`,
+      );
     }
   }
 

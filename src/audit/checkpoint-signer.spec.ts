@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateEnvironment } from '../config/environment.js';
@@ -78,7 +78,20 @@ describe('checkpoints: C2SP signed notes of the chain head', () => {
     expect(() => signer({ AUDIT_SIGNING_KEY: rsa })).toThrow(/AUDIT_SIGNING_KEY must be an Ed25519 key/);
     expect(() => signer({ AUDIT_SIGNING_KEY: 'not a key' })).toThrow(/AUDIT_SIGNING_KEY must be an Ed25519 private key/);
     expect(() => signer({ AUDIT_PREVIOUS_PUBLIC_KEYS: 'bm9wZQ==' })).toThrow(/AUDIT_PREVIOUS_PUBLIC_KEYS has a key/);
-    expect(() => validateEnvironment({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'a-real-admin-password' })).toThrow(/AUDIT_SIGNING_KEY must be set/);
+  });
+
+  it('never signs with the development key in production: without AUDIT_SIGNING_KEY it makes a key of its own, kept in a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signing-key-'));
+    try {
+      const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'a-real-admin-password', AUDIT_SIGNING_KEY_FILE: join(dir, 'keys', 'audit.pem') };
+      const first = signer(production);
+      expect(first.keys.current.development).toBe(false);
+      expect(statSync(production.AUDIT_SIGNING_KEY_FILE).mode & 0o777).toBe(0o600);
+      expect(signer(production).keys.current.keyId).toBe(first.keys.current.keyId); // the next start, or another process, reads it
+      expect(signer({ ...production, AUDIT_SIGNING_KEY: key.privatePem }).keys.current.keyId).toBe(s.keys.current.keyId);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('computes signed-note key hashes as Go does (the golang.org/x/mod/sumdb/note example)', () => {

@@ -1,9 +1,11 @@
-import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /**
  * DEVELOPMENT ONLY. This key is published in the repository, so anyone can sign a checkpoint with it. It is used when
- * AUDIT_SIGNING_KEY is unset and NODE_ENV is not production (which refuses to start without a key of its own), and
- * everything it signs is marked as signed with the development key.
+ * AUDIT_SIGNING_KEY is unset and NODE_ENV is not production (which makes a key of its own instead), and everything it
+ * signs is marked as signed with the development key.
  */
 const DEVELOPMENT_SIGNING_KEY = `-----BEGIN PRIVATE KEY-----
 MC4CAQAwBQYDK2VwBCIEIKrpEGE6HKAoz0X/X8/NnPSFQ7d7DYHXt9+DxVev42zb
@@ -26,6 +28,41 @@ export interface PublicSigningKey {
 
 export interface SigningKey extends PublicSigningKey {
   privateKey: KeyObject;
+}
+
+export interface SigningKeyEnvironment {
+  NODE_ENV?: string;
+  AUDIT_SIGNING_KEY?: string;
+  AUDIT_SIGNING_KEY_FILE: string;
+  AUDIT_PREVIOUS_PUBLIC_KEYS?: string;
+}
+
+/**
+ * The key in `path`, made there first if there is none: readable by its owner only, flushed to disk. Processes that
+ * start together on one machine race to create it; the loser reads the winner's.
+ */
+function readOrCreateKeyFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(path, 'utf8');
+    throw error;
+  }
+  try {
+    writeSync(fd, pem);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return pem;
 }
 
 /** Environment values sometimes arrive with their line breaks written as `\n`. */
@@ -88,11 +125,17 @@ export class SigningKeys {
     this.all = [this.current, ...others.filter((k, i) => others.findIndex((o) => o.keyId === k.keyId) === i)];
   }
 
-  static fromEnvironment(env: { AUDIT_SIGNING_KEY?: string; AUDIT_PREVIOUS_PUBLIC_KEYS?: string }): SigningKeys {
-    return new SigningKeys(
-      parsePrivateKey(env.AUDIT_SIGNING_KEY ?? DEVELOPMENT_SIGNING_KEY),
-      env.AUDIT_PREVIOUS_PUBLIC_KEYS ? parsePublicKeys(env.AUDIT_PREVIOUS_PUBLIC_KEYS) : [],
-    );
+  /**
+   * AUDIT_SIGNING_KEY when set. Otherwise, in production, a key of the deployment's own kept in AUDIT_SIGNING_KEY_FILE
+   * (made on first start), so the published development key never signs there; elsewhere the development key.
+   */
+  static fromEnvironment(env: SigningKeyEnvironment): SigningKeys {
+    const privateKey = env.AUDIT_SIGNING_KEY
+      ? parsePrivateKey(env.AUDIT_SIGNING_KEY)
+      : env.NODE_ENV === 'production'
+        ? parsePrivateKey(readOrCreateKeyFile(env.AUDIT_SIGNING_KEY_FILE))
+        : parsePrivateKey(DEVELOPMENT_SIGNING_KEY);
+    return new SigningKeys(privateKey, env.AUDIT_PREVIOUS_PUBLIC_KEYS ? parsePublicKeys(env.AUDIT_PREVIOUS_PUBLIC_KEYS) : []);
   }
 
   byId(keyId: string): PublicSigningKey | undefined {

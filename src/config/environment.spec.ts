@@ -22,8 +22,7 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-real-admin-password' })).toThrow(ConfigurationError);
     expect(() => validateEnvironment({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-real-admin-password' })).toThrow(/AUTH_SECRET must be set/);
     expect(() => validateEnvironment({ NODE_ENV: 'production', AUTH_SECRET: 'short', ADMIN_PASSWORD: 'a-real-admin-password' })).toThrow(/AUTH_SECRET must be at least 32/);
-    const key = 'MC4CAQAwBQYDK2VwBCIEIGGlS8QiU0nxE8/5URD8CZS/V8t8CYVrqA9YGNOZgVKr'; // a throwaway Ed25519 key, base64 DER
-    const env = validateEnvironment({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'a-real-admin-password', AUDIT_SIGNING_KEY: key });
+    const env = validateEnvironment({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'a-real-admin-password' });
     expect(env.NODE_ENV).toBe('production');
   });
 });

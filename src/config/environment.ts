@@ -102,9 +102,13 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(0)
   STATS_REFRESH_SECONDS = 30;
 
-  /** The Ed25519 key that signs checkpoints of the case log: PEM (PKCS#8) or its DER in base64. Required in production. */
+  /** The Ed25519 key that signs checkpoints of the case log: PEM (PKCS#8) or its DER in base64. */
   @IsOptional() @IsString()
   AUDIT_SIGNING_KEY?: string;
+
+  /** Where production keeps a signing key it made itself when AUDIT_SIGNING_KEY is unset (never in the database). */
+  @IsString() @MinLength(1)
+  AUDIT_SIGNING_KEY_FILE = '.audit-signing-key.pem';
 
   /** Public keys of earlier signing keys (PEM or base64 DER), separated by commas or new lines: old checkpoints still verify. */
   @IsOptional() @IsString()
@@ -151,7 +155,6 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   if (env.NODE_ENV === 'production') {
     if (env.AUTH_SECRET === DEVELOPMENT_AUTH_SECRET) problems.push('AUTH_SECRET must be set when NODE_ENV=production');
     if (env.ADMIN_PASSWORD === DEVELOPMENT_ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD must be set when NODE_ENV=production');
-    if (!env.AUDIT_SIGNING_KEY) problems.push('AUDIT_SIGNING_KEY must be set when NODE_ENV=production');
   }
   problems.push(...keyProblems(env));
   if (env.AUDIT_CHECKPOINT_EMAIL && !env.SMTP_URL) problems.push('AUDIT_CHECKPOINT_EMAIL needs SMTP_URL to send through');
