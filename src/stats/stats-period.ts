@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { parseCalendarDate } from '../common/dates.js';
 
 export const LONDON = 'Europe/London';
 
@@ -22,21 +23,15 @@ export type PeriodResult = { period: StatsPeriod; errors?: undefined } | { perio
 
 const EARLIEST_YEAR = 2000;
 const LATEST_YEAR = 2099;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 const FINANCIAL_YEAR = /^(\d{4})-(\d{2})$/;
 
 const spoken = (isoDate: string) => DateTime.fromISO(isoDate, { zone: LONDON }).toFormat('d LLLL yyyy');
 
-/**
- * A real calendar date written YYYY-MM-DD, or null. Kept small on purpose: the strict date parser of
- * src/common/validators.ts (issue 11) replaces it once that lands.
- */
+/** A real calendar date written YYYY-MM-DD (the service's one strict parser), in the years the calendar covers; else null. */
 export function strictDate(value: string): string | null {
-  const match = DATE.exec(value);
-  if (!match) return null;
-  const date = DateTime.fromObject({ year: +match[1], month: +match[2], day: +match[3] }, { zone: LONDON });
-  return date.isValid && date.year >= EARLIEST_YEAR && date.year <= LATEST_YEAR ? value : null;
+  const date = parseCalendarDate(value);
+  return date && date.year >= EARLIEST_YEAR && date.year <= LATEST_YEAR ? value : null;
 }
 
 /** The financial year (April to March) that holds a London date, as "2026-27". */
