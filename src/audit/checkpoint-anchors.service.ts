@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ChainHead } from './chain-verifier.js';
 import { CheckpointDirectory } from './checkpoint-directory.js';
-import { CheckpointSigner, type Checkpoint, type OpenedCheckpoint } from './checkpoint-signer.service.js';
+import { claimOf, SIGNED_CHECKPOINT_COLUMNS, type SignedCheckpointRow } from './checkpoint-row.js';
+import { CheckpointSigner, type OpenedCheckpoint } from './checkpoint-signer.service.js';
 
 /** What the chain was compared with: signed checkpoints found good, and those refused. */
 export interface CheckpointsCompared {
@@ -19,19 +20,7 @@ export interface Anchors {
   summary: CheckpointsCompared;
 }
 
-interface StoredRow {
-  id: string;
-  sequence: string;
-  hash: string;
-  issued_at: Date;
-  key_id: string;
-  signature: string;
-  text: string;
-}
-
 const PAGE = 5000;
-const COLUMNS = 'id, sequence, hash, issued_at, key_id, signature, text';
-const claimOf = (row: StoredRow): Checkpoint => ({ sequence: Number(row.sequence), hash: row.hash, issuedAt: row.issued_at.toISOString(), keyId: row.key_id, signature: row.signature, text: row.text });
 
 /**
  * The signed checkpoints the chain must still agree with: every one stored in the database and every one delivered
@@ -57,7 +46,7 @@ export class CheckpointAnchors {
       else this.refused(opened, where, summary);
     };
     for (let after = '0'; ; ) {
-      const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM case_log_checkpoints WHERE id > $1 ORDER BY id LIMIT ${PAGE}`, [after])) as StoredRow[];
+      const rows = (await this.dataSource.query(`SELECT ${SIGNED_CHECKPOINT_COLUMNS} FROM case_log_checkpoints WHERE id > $1 ORDER BY id LIMIT ${PAGE}`, [after])) as SignedCheckpointRow[];
       for (const row of rows) take(this.signer.open(claimOf(row)), `stored checkpoint ${row.id}`);
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1].id;
@@ -72,7 +61,7 @@ export class CheckpointAnchors {
 
   /** The latest checkpoint whose signature holds, stored or delivered: a new head must extend it before it is signed. */
   async latest(): Promise<ChainHead | null> {
-    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM case_log_checkpoints ORDER BY sequence DESC, id DESC LIMIT 20`)) as StoredRow[];
+    const rows = (await this.dataSource.query(`SELECT ${SIGNED_CHECKPOINT_COLUMNS} FROM case_log_checkpoints ORDER BY sequence DESC, id DESC LIMIT 20`)) as SignedCheckpointRow[];
     const candidates = [
       ...rows.map((row) => this.signer.open(claimOf(row))),
       ...(await this.delivered(20)).map(({ note }) => this.signer.openNote(note)),

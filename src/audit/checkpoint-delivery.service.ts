@@ -5,6 +5,7 @@ import { Environment } from '../config/environment.js';
 import { listen, type PgListener } from '../database/pg-listener.js';
 import { MailerService } from '../letters/mailer.service.js';
 import { CheckpointDirectory } from './checkpoint-directory.js';
+import { claimOf, SIGNED_CHECKPOINT_COLUMNS, type SignedCheckpointRow } from './checkpoint-row.js';
 import { checkpointEmail } from './checkpoint-email.js';
 import { CheckpointSigner, type SignedCheckpoint } from './checkpoint-signer.service.js';
 import { CHECKPOINT_CHANNEL } from './checkpoints.service.js';
@@ -16,14 +17,7 @@ const POLL_MS = 5000;
 const LEASE = '5 minutes';
 const MAX_BACKOFF_SECONDS = 3600;
 
-interface Leased {
-  id: string;
-  sequence: string;
-  hash: string;
-  issued_at: Date;
-  key_id: string;
-  signature: string;
-  text: string;
+interface Leased extends SignedCheckpointRow {
   file_delivered_at: Date | null;
   emailed_at: Date | null;
   delivery_attempts: number;
@@ -85,7 +79,7 @@ export class CheckpointDeliveryService implements OnApplicationBootstrap, OnAppl
                       WHERE (($1::boolean AND file_delivered_at IS NULL) OR ($2::boolean AND emailed_at IS NULL))
                         AND (next_delivery_at IS NULL OR next_delivery_at <= now())
                       ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        RETURNING id, sequence, hash, issued_at, key_id, signature, text, file_delivered_at, emailed_at, delivery_attempts`,
+        RETURNING ${SIGNED_CHECKPOINT_COLUMNS}, file_delivered_at, emailed_at, delivery_attempts`,
       [this.toFile, this.toEmail],
     )) as [Leased[], number];
     const rows = leased[0].sort((a, b) => Number(a.id) - Number(b.id));
@@ -94,7 +88,7 @@ export class CheckpointDeliveryService implements OnApplicationBootstrap, OnAppl
     const genuine: Array<{ row: Leased; checkpoint: SignedCheckpoint }> = [];
     for (const row of rows) {
       // What goes out is rebuilt from the signed fields and checked, never a stored note taken on trust.
-      const opened = this.signer.open({ sequence: Number(row.sequence), hash: row.hash, issuedAt: row.issued_at.toISOString(), keyId: row.key_id, signature: row.signature, text: row.text });
+      const opened = this.signer.open(claimOf(row));
       if (opened.valid) genuine.push({ row, checkpoint: opened.checkpoint });
       else outcomes.get(row.id)!.errors.push(`the stored checkpoint fails its signature (${opened.problem})`);
     }

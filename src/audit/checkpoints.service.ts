@@ -5,6 +5,7 @@ import type { CheckpointOccasion } from './case-log-checkpoint.entity.js';
 import type { ChainHead } from './chain-verifier.js';
 import { ChainVerifyService } from './chain-verify.service.js';
 import { CheckpointAnchors } from './checkpoint-anchors.service.js';
+import { claimOf, SIGNED_CHECKPOINT_COLUMNS, type SignedCheckpointRow } from './checkpoint-row.js';
 import { CheckpointSigner, type SignedCheckpoint } from './checkpoint-signer.service.js';
 import { GENESIS_HASH } from './event-hash.js';
 
@@ -20,20 +21,13 @@ export interface StoredCheckpoint extends SignedCheckpoint {
   emailedAt: Date | null;
 }
 
-interface CheckpointRow {
-  id: string;
-  sequence: string;
-  hash: string;
-  issued_at: Date;
-  key_id: string;
-  signature: string;
-  text: string;
+interface CheckpointRow extends SignedCheckpointRow {
   occasion: CheckpointOccasion;
   file_delivered_at: Date | null;
   emailed_at: Date | null;
 }
 
-const COLUMNS = 'id, sequence, hash, issued_at, key_id, signature, text, occasion, file_delivered_at, emailed_at';
+const COLUMNS = `${SIGNED_CHECKPOINT_COLUMNS}, occasion, file_delivered_at, emailed_at`;
 
 /**
  * Signs checkpoints of the chain head and keeps them. A head is signed only when it extends the latest checkpoint
@@ -120,10 +114,6 @@ export class CheckpointsService {
     }
     return toStored(row, opened.checkpoint, opened.key.development);
   }
-}
-
-function claimOf(row: CheckpointRow) {
-  return { sequence: Number(row.sequence), hash: row.hash, issuedAt: row.issued_at.toISOString(), keyId: row.key_id, signature: row.signature, text: row.text };
 }
 
 function toStored(row: CheckpointRow, signed: SignedCheckpoint, development: boolean): StoredCheckpoint {
