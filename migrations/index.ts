@@ -11,6 +11,7 @@ import { AddTriageReview1796290000000 } from './1796290000000-AddTriageReview.js
 import { AddSessionsAndIdempotencyHash1796290579837 } from './1796290579837-AddSessionsAndIdempotencyHash.js';
 import { AddCaseNotes1796292194556 } from './1796292194556-AddCaseNotes.js';
 import { AddQueueSearch1796300000000 } from './1796300000000-AddQueueSearch.js';
+import { AddComplainantAccess1796300100000 } from './1796300100000-AddComplainantAccess.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   AddSessionsAndIdempotencyHash1796290579837,
   AddCaseNotes1796292194556,
   AddQueueSearch1796300000000,
+  AddComplainantAccess1796300100000,
 ];

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     bar.start(complaints.length, 0);
     let created = 0;
     for (const { key, ...complaint } of complaints) {
-      const receipt = await service.submit({ ...complaint, channel: 'api', actor: 'system', idempotencyKey: `seed-${key}` });
+      const receipt = await service.submit({ language: 'en', ...complaint, channel: 'api', actor: 'system', idempotencyKey: `seed-${key}` });
       if (receipt.created) created++;
       bar.increment();
     }

@@ -15,6 +15,7 @@ import { dataSourceOptions } from './database/data-source.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { HealthModule } from './health/health.module.js';
+import { I18nModule } from './i18n/i18n.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(env)),
         TypeOrmModule.forRoot({ ...dataSourceOptions(env), retryAttempts: 0 }),
         RedisModule,
+        I18nModule,
         AuditModule,
         DeadlinesModule,
         TriageModule,

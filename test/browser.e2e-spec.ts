@@ -36,12 +36,12 @@ describe('in a real browser (Chromium through Playwright)', () => {
     await page.getByRole('button', { name: 'Send complaint' }).click();
     await page.getByText('There is a problem').waitFor();
     expect(await page.locator('.govuk-error-summary a').allTextContents()).toEqual(
-      expect.arrayContaining(['Enter your full name', 'Select who your complaint is about', 'Enter what happened']),
+      expect.arrayContaining(['Enter the full name of the person complaining', 'Select who your complaint is about', 'Enter what happened']),
     );
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.getByLabel('Full name').fill('Rhiannon Price');
-    await page.getByLabel('Email address').fill('rhiannon.price@example.org');
+    await page.getByLabel('Full name', { exact: true }).fill('Rhiannon Price');
+    await page.getByLabel('Email address', { exact: true }).fill('rhiannon.price@example.org');
     await page.getByLabel('The Police and Crime Commissioner', { exact: true }).check();
     await page.getByLabel('Your complaint in one or two sentences').fill('The commissioner was rude to me at the public meeting.');
     await page.getByLabel('What happened').fill('At the meeting on 3 November she called my question stupid and told me to sit down.');

@@ -51,7 +51,7 @@ export class CaseWorkController {
   @ApiCreatedResponse({ type: ComplaintReceiptDto })
   async keyIn(@Body() body: CreateKeyedComplaintDto, @CurrentStaff() staff: StaffUser): Promise<ComplaintReceiptDto> {
     const { receivedAt, channel, ...complaint } = body;
-    const { reference, status, receivedAt: at } = await this.complaints.submit({ ...complaint, channel, receivedAt: new Date(receivedAt), actor: actorOf(staff) });
+    const { reference, status, receivedAt: at } = await this.complaints.submit({ ...complaint, language: complaint.language ?? 'en', channel, receivedAt: new Date(receivedAt), actor: actorOf(staff) });
     return { reference, status, receivedAt: at };
   }
 

@@ -29,11 +29,13 @@ export class CasesService {
   async get(reference: string, viewer: StaffUser): Promise<CaseDetailDto> {
     const [row] = (await this.dataSource.query(
       `SELECT ${SUMMARY_COLUMNS}, c.subject_name, c.details, c.incident_date::text AS incident_date, c.assignee_id,
-              p.id AS complainant_id, p.name, p.email, p.phone, p.postal_address
+              p.id AS complainant_id, p.name, p.email, p.phone, p.postal_address, p.adjustments, c.language, c.contact_preference,
+              to_jsonb(r) - 'id' - 'complaint_id' AS representative
          FROM complaints c JOIN complainants p ON p.id = c.complainant_id LEFT JOIN users u ON u.id = c.assignee_id
+         LEFT JOIN representatives r ON r.complaint_id = c.id
         WHERE c.reference = $1`,
       [reference],
-    )) as Array<SummaryRow & { assignee_id: string | null; subject_name: string | null; details: string; incident_date: string | null; complainant_id: string; name: string; email: string; phone: string | null; postal_address: string | null }>;
+    )) as Array<SummaryRow & { assignee_id: string | null; subject_name: string | null; details: string; incident_date: string | null; complainant_id: string; name: string; email: string | null; phone: string | null; postal_address: string | null; adjustments: string | null; language: string; contact_preference: string; representative: { name: string; relationship: string; email: string | null; postal_address: string | null; consent: boolean | null } | null }>;
     if (!row) throw new DomainError('CASE.NOT_FOUND', `No case has the reference ${reference}`, 404);
     const [triage, deadlines, actions, overrides, notes] = await Promise.all([
       this.latestTriage(row.id),
@@ -58,10 +60,22 @@ export class CasesService {
       overrides,
       pendingOverride: overrides.find((o) => o.state === 'pending') ?? null,
       allowedOutcomes: allowedMoves(row.status as CaseStatus, row.category as Category | null),
+      language: row.language,
+      contactPreference: row.contact_preference,
       complainant:
         viewer.role === 'auditor'
           ? { id: row.complainant_id }
-          : { id: row.complainant_id, name: row.name, email: row.email, phone: row.phone, postalAddress: row.postal_address },
+          : { id: row.complainant_id, name: row.name, email: row.email, phone: row.phone, postalAddress: row.postal_address, adjustments: row.adjustments },
+      representative:
+        viewer.role === 'auditor' || !row.representative
+          ? (row.representative ? {} : null)
+          : {
+              name: row.representative.name,
+              relationship: row.representative.relationship,
+              email: row.representative.email,
+              postalAddress: row.representative.postal_address,
+              consent: row.representative.consent,
+            },
     };
   }
 

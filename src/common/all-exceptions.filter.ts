@@ -35,17 +35,13 @@ function isPageRequest(request: FastifyRequest): boolean {
   return accept.includes('text/html') || !accept.includes('application/json');
 }
 
-/** Titles a person reads at the top of an error page. */
-const PAGE_TITLE: Record<number, string> = {
-  400: 'There is a problem with what was sent',
-  403: 'You cannot do this',
-  404: 'Page not found',
-  409: 'This cannot be done now',
-  413: 'What you sent is too large',
-  429: 'Too many attempts',
-  500: 'Sorry, there is a problem with the service',
-  503: 'Sorry, the service is unavailable',
-};
+/** The page's translation function, set for every request before anything can fail (src/web/page-language.ts). */
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+const pageTranslator = (reply: FastifyReply): Translate | undefined => (reply.locals as { t?: Translate } | null)?.t;
+
+/** "3 minutes" in the page's language; the same words the form uses. */
+const waitText = (t: Translate, seconds?: number) =>
+  seconds === undefined ? t('wait.aMinute') : seconds > 90 ? t('wait.minutes', { count: Math.ceil(seconds / 60) }) : t('wait.seconds', { count: seconds });
 
 /** A response body that is already a report of its own (no message to normalise). */
 const isStructuredBody = (response: unknown) => typeof response === 'object' && response !== null && !('message' in response);
@@ -84,7 +80,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (wantsHtml) {
       const retryAfter = exception instanceof TooManyRequestsError ? exception.retryAfter : undefined;
-      void reply.status(body.statusCode).view('error.njk', { status: body.statusCode, title: PAGE_TITLE[body.statusCode] ?? body.error, requestId: request.id, retryAfter });
+      const t = pageTranslator(reply);
+      const title = t?.(`errorPage.title.${body.statusCode}`, { defaultValue: body.error }) ?? body.error;
+      void reply.status(body.statusCode).view('error.njk', { status: body.statusCode, title, requestId: request.id, wait: t && waitText(t, retryAfter) });
       return;
     }
     void reply.status(body.statusCode).send(body);

@@ -12,6 +12,14 @@ export function nameKey(name: string): string {
   return name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(TITLES, ' ').replace(/[^a-z]+/g, ' ').trim();
 }
 
+const POSTCODE = /\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b/;
+
+/** The UK postcode in an address (or typed alone), without spaces: SM12AB; null when there is none. */
+export function postcodeOf(text: string | null | undefined): string | null {
+  const found = text?.toUpperCase().match(POSTCODE);
+  return found ? `${found[1]}${found[2]}` : null;
+}
+
 /** House number and postcode carry the identity of an address; the rest is spelt many ways. */
 export function addressKey(address: string | null | undefined): string | null {
   if (!address) return null;

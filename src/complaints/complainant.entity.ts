@@ -11,8 +11,9 @@ export class Complainant {
   @Column('text')
   name: string;
 
-  @Column('text')
-  email: string;
+  /** Null when the complainant chose post and gave an address instead. */
+  @Column('text', { nullable: true })
+  email: string | null;
 
   @Column('text', { nullable: true })
   phone: string | null;
@@ -22,8 +23,8 @@ export class Complainant {
 
   /** Lower-cased, with plus-tags and (for Gmail) dots removed: how the repetition rule recognises a person. */
   @Index()
-  @Column('text')
-  emailKey: string;
+  @Column('text', { nullable: true })
+  emailKey: string | null;
 
   @Index()
   @Column('text')
@@ -31,6 +32,10 @@ export class Complainant {
 
   @Column('text', { nullable: true })
   addressKey: string | null;
+
+  /** Access needs and reasonable adjustments, in their own words (may reveal health: personal data, kept here). */
+  @Column('text', { nullable: true })
+  adjustments: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -8,3 +8,7 @@ export const CHANNELS = ['web', 'api', 'letter', 'email', 'phone', 'in_person'] 
 export type Channel = (typeof CHANNELS)[number];
 
 export const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/** How the complainant wants to hear from the panel: post means letters are printed and posted. */
+export const CONTACT_PREFERENCES = ['email', 'post', 'phone'] as const;
+export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];

@@ -1,50 +1,100 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import type { CaseStatus } from '../cases/case-status.js';
-import { REFERENCE_PATTERN } from '../cases/case-reference.pipe.js';
-import { emailKey } from './complainant-keys.js';
+import { emailKey, postcodeOf } from './complainant-keys.js';
+import { normaliseReference } from './reference.js';
 
-/** What each status means to the person who complained, in plain words. */
-const PLAIN_WORDS: Record<CaseStatus, string> = {
-  received: 'We have received your complaint and are assessing it.',
-  triaged: 'We are deciding how your complaint should be handled.',
-  referred_to_iopc: 'Your complaint has been referred to the Independent Office for Police Conduct (IOPC), which will decide whether to investigate it.',
-  iopc_investigating: 'The Independent Office for Police Conduct (IOPC) is investigating your complaint.',
-  referred_back: 'The IOPC has passed your complaint back to the panel, which will decide how to deal with it.',
-  informal_resolution: 'The panel is dealing with your complaint by informal resolution.',
-  comments_invited: 'The panel is dealing with your complaint by informal resolution and has asked for comments.',
-  outcome_recorded: 'The panel has recorded the outcome of your complaint and written to you about it.',
-  disapplied: 'The panel has decided not to take your complaint further and has written to you to explain why.',
-  not_recorded: 'Your complaint was not recorded as a conduct complaint. The panel has written to you to explain why and where you can raise it.',
-  redirected: 'Your complaint is a matter for another organisation. The panel has told you where to send it.',
-  withdrawn: 'Your complaint has been withdrawn.',
-  closed: 'Your complaint is closed.',
-};
+/** A step a complainant is told about, by the key of its plain words (status namespace, `happened.*`). */
+export interface HappenedStep {
+  kind: string;
+  at: string;
+}
 
+/** What comes next: the key of its plain words (`next.*`) and, when the panel has a deadline for it, the date. */
+export interface NextStep {
+  key: string;
+  dueAt: string | null;
+}
+
+/** What a complainant may see: dates and plain steps; never notes, categories or the officers' names. */
 export interface ComplainantView {
   reference: string;
-  receivedOn: string;
-  whereItStands: string;
+  receivedAt: string;
+  status: CaseStatus;
+  happened: HappenedStep[];
+  next: NextStep[];
+}
+
+/** The lifecycle steps a complainant is told about (an officer's notes are never shown). */
+const TOLD_STEPS = new Set(['referred_to_iopc', 'iopc_investigating', 'iopc_referred_back', 'informal_resolution_started', 'comments_invited', 'informal_resolution_concluded', 'disapplied', 'not_recorded', 'redirected', 'withdrawn', 'closed']);
+
+const ENDED = new Set<CaseStatus>(['outcome_recorded', 'disapplied', 'not_recorded', 'redirected', 'closed']);
+
+interface OpenDeadline {
+  kind: string;
+  due_at: Date;
+}
+
+/** What happens next in each state, with the panel's own deadline where it has one. */
+export function nextSteps(status: CaseStatus, open: OpenDeadline[], now = new Date()): NextStep[] {
+  const due = (kind: string) => open.find((d) => d.kind === kind);
+  const dated = (kind: string, key = kind): NextStep[] => {
+    const d = due(kind);
+    if (!d) return [];
+    return [{ key: d.due_at < now ? `${key}Late` : key, dueAt: d.due_at.toISOString() }];
+  };
+  const acknowledgement = due('acknowledgement') && due('acknowledgement')!.due_at >= now ? [{ key: 'acknowledgement', dueAt: due('acknowledgement')!.due_at.toISOString() }] : [];
+  if (status === 'received' || status === 'triaged') return [...acknowledgement, ...dated('recording_decision')];
+  if (status === 'referred_to_iopc' || status === 'iopc_investigating' || status === 'referred_back') return [...acknowledgement, { key: status, dueAt: null }];
+  if (status === 'informal_resolution' || status === 'comments_invited') {
+    const steps = dated('informal_resolution');
+    return [...acknowledgement, ...(steps.length ? steps : [{ key: 'referred_back', dueAt: null }])];
+  }
+  if (status === 'withdrawn') return [{ key: 'withdrawn', dueAt: null }];
+  return ENDED.has(status) ? [{ key: 'ended', dueAt: null }] : [];
 }
 
 @Injectable()
 export class ComplaintStatusService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The status of one complaint, only to someone who knows both its reference and the email it was sent from. */
-  async lookup(reference: string, email: string): Promise<ComplainantView | null> {
-    if (!REFERENCE_PATTERN.test(reference.trim().toUpperCase())) return null;
+  /**
+   * The progress of one complaint, only to someone who knows its reference and the email address given with it, or
+   * the postcode of its postal address (for people who complained by post). Null when either does not match.
+   */
+  async lookup(typedReference: string, emailOrPostcode: string): Promise<ComplainantView | null> {
+    const reference = normaliseReference(typedReference);
+    if (!reference) return null;
     const [row] = (await this.dataSource.query(
-      `SELECT c.reference, c.received_at, c.status, p.email_key FROM complaints c JOIN complainants p ON p.id = c.complainant_id
-        WHERE c.reference = $1`,
-      [reference.trim().toUpperCase()],
-    )) as Array<{ reference: string; received_at: Date; status: CaseStatus; email_key: string }>;
-    if (!row || row.email_key !== emailKey(email)) return null;
+      `SELECT c.id, c.reference, c.received_at, c.status, p.email_key, p.postal_address
+         FROM complaints c JOIN complainants p ON p.id = c.complainant_id WHERE c.reference = $1`,
+      [reference],
+    )) as Array<{ id: string; reference: string; received_at: Date; status: CaseStatus; email_key: string | null; postal_address: string | null }>;
+    if (!row || !this.matches(row, emailOrPostcode)) return null;
+    const [deadlines, actions] = await Promise.all([
+      this.dataSource.query(`SELECT kind, due_at, met_at FROM deadlines WHERE complaint_id = $1 AND kind <> 'triage_review'`, [row.id]) as Promise<Array<OpenDeadline & { met_at: Date | null }>>,
+      this.dataSource.query(`SELECT kind, recorded_at FROM case_actions WHERE complaint_id = $1 ORDER BY recorded_at`, [row.id]) as Promise<Array<{ kind: string; recorded_at: Date }>>,
+    ]);
+    const acknowledged = deadlines.find((d) => d.kind === 'acknowledgement' && d.met_at);
+    const happened: HappenedStep[] = [
+      { kind: 'received', at: row.received_at.toISOString() },
+      ...(acknowledged ? [{ kind: 'acknowledged', at: acknowledged.met_at!.toISOString() }] : []),
+      ...actions.filter((a) => TOLD_STEPS.has(a.kind)).map((a) => ({ kind: a.kind, at: a.recorded_at.toISOString() })),
+    ].sort((a, b) => a.at.localeCompare(b.at));
     return {
       reference: row.reference,
-      receivedOn: DateTime.fromJSDate(row.received_at, { zone: 'Europe/London' }).toFormat('d LLLL yyyy'),
-      whereItStands: PLAIN_WORDS[row.status],
+      receivedAt: row.received_at.toISOString(),
+      status: row.status,
+      happened,
+      next: nextSteps(row.status, deadlines.filter((d) => !d.met_at)),
     };
+  }
+
+  private matches(row: { email_key: string | null; postal_address: string | null }, given: string): boolean {
+    const typed = given.trim();
+    if (!typed) return false;
+    if (typed.includes('@')) return !!row.email_key && row.email_key === emailKey(typed);
+    const postcode = postcodeOf(typed);
+    return !!postcode && postcode === postcodeOf(row.postal_address);
   }
 }

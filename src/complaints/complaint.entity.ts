@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { CASE_STATUSES, type CaseStatus } from '../cases/case-status.js';
-import { CATEGORIES, CHANNELS, SUBJECT_ROLES, sqlList, type Category, type Channel, type SubjectRole } from './complaint-categories.js';
+import { CATEGORIES, CHANNELS, CONTACT_PREFERENCES, SUBJECT_ROLES, sqlList, type Category, type Channel, type ContactPreference, type SubjectRole } from './complaint-categories.js';
+import { LANGUAGES, type Language } from '../i18n/translations.js';
 import { User } from '../users/user.entity.js';
 import { Complainant } from './complainant.entity.js';
 
@@ -12,6 +13,8 @@ import { Complainant } from './complainant.entity.js';
 @Check('complaints_category_check', `category IS NULL OR category IN (${sqlList(CATEGORIES)})`)
 @Check('complaints_triage_category_check', `triage_category IS NULL OR triage_category IN (${sqlList(CATEGORIES)})`)
 @Check('complaints_override_category_check', `override_category IS NULL OR override_category IN (${sqlList(CATEGORIES)})`)
+@Check('complaints_language_check', `language IN (${sqlList(LANGUAGES)})`)
+@Check('complaints_contact_preference_check', `contact_preference IN (${sqlList(CONTACT_PREFERENCES)})`)
 @Index('complaints_category_due_idx', ['category', 'nextDueAt'])
 @Index('complaints_status_due_idx', ['status', 'nextDueAt'])
 @Index('complaints_due_idx', ['nextDueAt'])
@@ -57,6 +60,13 @@ export class Complaint {
 
   @Column('timestamptz')
   receivedAt: Date;
+
+  /** The language of the form used (or of the API request): every letter and email to this person goes in it. */
+  @Column('varchar', { length: 2, default: 'en' })
+  language: Language;
+
+  @Column('varchar', { length: 10, default: 'email' })
+  contactPreference: ContactPreference;
 
   @Column('varchar', { length: 30, default: 'received' })
   status: CaseStatus;

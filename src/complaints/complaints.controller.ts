@@ -1,5 +1,7 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Translations } from '../i18n/translations.js';
 import { Public } from '../auth/roles.decorator.js';
 import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
 import { DomainError } from '../common/domain-error.js';
@@ -12,19 +14,25 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,200}$/;
 @Public()
 @Controller('api/complaints')
 export class ComplaintsController {
-  constructor(private readonly complaints: ComplaintsService) {}
+  constructor(
+    private readonly complaints: ComplaintsService,
+    private readonly translations: Translations,
+  ) {}
 
   @Post()
   @RateLimit('intake')
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key returns the same reference' })
+  @ApiOperation({ summary: 'Make a complaint', description: 'Letters and emails go in `language`, or else the first of Welsh or English the request’s Accept-Language names.' })
   @ApiCreatedResponse({ type: ComplaintReceiptDto })
+  @ApiBadRequestResponse({ description: 'a field is missing or invalid; the message names it' })
+  @ApiConflictResponse({ description: 'the Idempotency-Key was used for a different complaint' })
   @ApiTooManyRequestsResponse({ description: 'INTAKE_RATE_LIMIT exceeded; see Retry-After' })
-  async submit(@Body() body: CreateComplaintDto, @Headers('idempotency-key') idempotencyKey?: string): Promise<ComplaintReceiptDto> {
+  async submit(@Body() body: CreateComplaintDto, @Req() request: FastifyRequest, @Headers('idempotency-key') idempotencyKey?: string): Promise<ComplaintReceiptDto> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new DomainError('COMPLAINT.BAD_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 200 visible ASCII characters');
     }
-    const { reference, status, receivedAt } = await this.complaints.submit({ ...body, channel: 'api', actor: 'complainant', idempotencyKey });
+    const { reference, status, receivedAt } = await this.complaints.submit({ ...body, language: body.language ?? this.translations.detect(request), channel: 'api', actor: 'complainant', idempotencyKey });
     return { reference, status, receivedAt };
   }
 }

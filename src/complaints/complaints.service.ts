@@ -6,7 +6,9 @@ import { canonicalJson } from '../common/canonical-json.js';
 import { DomainError } from '../common/domain-error.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { OUTBOX_CHANNEL, OUTBOX_TOPICS } from '../outbox/outbox.topics.js';
+import type { Language } from '../i18n/translations.js';
 import { addressKey, emailKey, nameKey } from './complainant-keys.js';
+import { contactProblems } from './contact-rules.js';
 import type { Channel } from './complaint-categories.js';
 import { Complaint } from './complaint.entity.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
@@ -14,6 +16,8 @@ import { newReference } from './reference.js';
 
 export interface IntakeRequest extends CreateComplaintDto {
   channel: Channel;
+  /** Set by the caller: the form's language, the API request's, or the body's `language`. */
+  language: Language;
   receivedAt?: Date;
   idempotencyKey?: string;
   actor: Actor;
@@ -41,8 +45,11 @@ export class IdempotencyKeyReused extends DomainError {
  * `receivedAt` counts for keyed-in complaints; for the others it is the time of arrival and would differ on a retry.
  */
 function submissionFingerprint(request: IntakeRequest): string {
-  const { complainant, subject, summary, details, incidentDate, channel, receivedAt } = request;
-  const sent = { complainant, subject, summary, details, incidentDate, channel, receivedAt: receivedAt?.toISOString() };
+  const { complainant, subject, summary, details, incidentDate, channel, receivedAt, language, adjustments, contactPreference, representative } = request;
+  const sent = {
+    complainant, subject, summary, details, incidentDate, channel, receivedAt: receivedAt?.toISOString(),
+    language, adjustments, contactPreference: contactPreference ?? 'email', representative,
+  };
   return createHash('sha256').update(canonicalJson(sent)).digest('hex');
 }
 
@@ -60,6 +67,8 @@ export class ComplaintsService {
    * behind somebody else's reference.
    */
   async submit(request: IntakeRequest): Promise<Receipt> {
+    const missing = contactProblems(request);
+    if (missing.length) throw new DomainError('COMPLAINT.CONTACT_MISSING', missing.map((p) => p.message).join('; '), 400);
     const fingerprint = request.idempotencyKey ? submissionFingerprint(request) : null;
     if (request.idempotencyKey) {
       const earlier = await this.findByIdempotencyKey(request.idempotencyKey, fingerprint!);
@@ -88,6 +97,8 @@ export class ComplaintsService {
     const now = new Date();
     const receivedAt = request.receivedAt ?? now;
     const person = request.complainant;
+    const email = person.email?.trim() || null;
+    const representative = request.representative;
     const complainantId = randomUUID();
     const complaintId = randomUUID();
     const reference = newReference();
@@ -97,16 +108,24 @@ export class ComplaintsService {
       reference,
       actor: request.actor,
       type: 'complaint.received',
-      details: { complaintId, complainantId, channel: request.channel, subjectRole: request.subject.role, receivedAt: receivedAt.toISOString() },
+      details: {
+        complaintId, complainantId, channel: request.channel, subjectRole: request.subject.role, receivedAt: receivedAt.toISOString(),
+        language: request.language, contactPreference: request.contactPreference ?? 'email', representative: !!representative, adjustments: !!request.adjustments?.trim(),
+      },
     });
     await this.dataSource.query(
       `WITH person AS (
-         INSERT INTO complainants (id, name, email, phone, postal_address, email_key, name_key, address_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         INSERT INTO complainants (id, name, email, phone, postal_address, email_key, name_key, address_key, adjustments)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $32)
        ), complaint AS (
          INSERT INTO complaints (id, reference, complainant_id, subject_role, subject_name, summary, details, incident_date,
-                                 channel, received_at, status, idempotency_key, idempotency_hash, updated_at, next_due_at)
-         VALUES ($9, $10, $1, $11, $12, $13, $14, $15, $16, $17, 'received', $18, $31, $19, $20)
+                                 channel, received_at, status, idempotency_key, idempotency_hash, updated_at, next_due_at,
+                                 language, contact_preference)
+         VALUES ($9, $10, $1, $11, $12, $13, $14, $15, $16, $17, 'received', $18, $31, $19, $20, $33, $34)
+       ), acting AS (
+         INSERT INTO representatives (id, complaint_id, name, relationship, email, postal_address, consent)
+         SELECT gen_random_uuid(), $9, r.name, r.relationship, r.email, r.postal_address, r.consent
+           FROM jsonb_to_recordset($35::jsonb) AS r(name text, relationship text, email text, postal_address text, consent boolean)
        ), due AS (
          INSERT INTO deadlines (id, complaint_id, kind, start_at, due_at, calculation)
          SELECT gen_random_uuid(), $9, d.kind, $17, d.due_at, d.calculation
@@ -118,13 +137,15 @@ export class ComplaintsService {
        )
        SELECT pg_notify($24, $22), pg_notify($30, '')`,
       [
-        complainantId, person.name, person.email, person.phone ?? null, person.postalAddress ?? null,
-        emailKey(person.email), nameKey(person.name), addressKey(person.postalAddress),
+        complainantId, person.name, email, person.phone ?? null, person.postalAddress ?? null,
+        email ? emailKey(email) : null, nameKey(person.name), addressKey(person.postalAddress),
         complaintId, reference, request.subject.role, request.subject.name ?? null, request.summary, request.details,
         request.incidentDate ?? null, request.channel, receivedAt, request.idempotencyKey ?? null, now, nextDueAt,
         JSON.stringify(deadlines.map((d) => ({ kind: d.kind, due_at: d.dueAt, calculation: d.calculation }))),
         OUTBOX_TOPICS.triageRequested, { complaintId }, OUTBOX_CHANNEL,
         ...event, CASE_LOG_CHANNEL, fingerprint,
+        request.adjustments?.trim() || null, request.language, request.contactPreference ?? 'email',
+        JSON.stringify(representative ? [{ name: representative.name, relationship: representative.relationship, email: representative.email?.trim() || null, postal_address: representative.postalAddress ?? null, consent: representative.consent ?? null }] : []),
       ],
     );
     return { reference, status: 'received', receivedAt: receivedAt.toISOString(), created: true };

@@ -7,6 +7,7 @@ import { CaseNote } from '../cases/case-note.entity.js';
 import { ClassificationOverride } from '../cases/classification-override.entity.js';
 import { Complainant } from '../complaints/complainant.entity.js';
 import { Complaint } from '../complaints/complaint.entity.js';
+import { Representative } from '../complaints/representative.entity.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
 import { Letter } from '../letters/letter.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
@@ -19,4 +20,4 @@ import { TriageRun } from '../triage/triage-run.entity.js';
 import { TriageStepResult } from '../triage/triage-step-result.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [CaseAction, CaseNote, CaseEvent, ClassificationOverride, Complainant, Complaint, Deadline, Letter, OutboxMessage, QueuedCaseEvent, StaffSession, StatsDaily, StatsDirtyDay, StatsState, StatsWorkingDay, TriageRun, TriageStepResult, User];
+export const ENTITIES = [CaseAction, CaseNote, CaseEvent, ClassificationOverride, Complainant, Complaint, Deadline, Letter, OutboxMessage, QueuedCaseEvent, Representative, StaffSession, StatsDaily, StatsDirtyDay, StatsState, StatsWorkingDay, TriageRun, TriageStepResult, User];

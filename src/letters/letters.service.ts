@@ -28,7 +28,8 @@ const SUBJECTS: Record<string, string> = { pcc: 'Police and Crime Commissioner',
 
 interface LetterFacts {
   name: string;
-  email: string;
+  email: string | null;
+  postal_address: string | null;
   subject_role: string;
   received_at: Date;
   category: string | null;
@@ -57,7 +58,7 @@ export class LettersService {
         throw new DomainError('LETTER.NOT_NOW', `A ${LETTERS[kind].title.toLowerCase()} letter does not fit a case that is ${found.status.replace(/_/g, ' ')}`, 409);
       }
       const [facts] = (await manager.query(
-        `SELECT p.name, p.email, c.subject_role, c.received_at, c.category,
+        `SELECT p.name, p.email, p.postal_address, c.subject_role, c.received_at, c.category,
                 r.findings->>'route' AS route, r.findings->>'body' AS body,
                 (SELECT a.notes FROM case_actions a WHERE a.complaint_id = c.id ORDER BY a.recorded_at DESC LIMIT 1) AS latest_notes
            FROM complaints c JOIN complainants p ON p.id = c.complainant_id
@@ -78,7 +79,7 @@ export class LettersService {
       const subject = LETTERS[kind].subject(reference);
       await manager.query(
         `INSERT INTO letters (id, complaint_id, kind, recipient, subject, body, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
-        [letterId, found.id, kind, facts.email, subject, body, staff.id],
+        [letterId, found.id, kind, facts.email ?? facts.postal_address ?? '', subject, body, staff.id],
       );
       const deadlinesMet = kind === 'acknowledgement' ? await this.deadlines.meet(manager, found.id, ['acknowledgement'], 'letter: acknowledgement') : [];
       await this.caseLog.append(manager, {
@@ -89,7 +90,7 @@ export class LettersService {
       });
       return { to: facts.email, subject, body };
     });
-    if (this.mailer.enabled) await this.send(reference, letterId, stored);
+    if (this.mailer.enabled && stored.to) await this.send(reference, letterId, { ...stored, to: stored.to });
     return (await this.list(reference)).find((l) => l.id === letterId)!;
   }
 

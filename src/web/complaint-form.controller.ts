@@ -8,16 +8,20 @@ import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
 import { RateLimitService } from '../rate-limit/rate-limit.service.js';
 import { ComplaintStatusService } from '../complaints/complaint-status.service.js';
 import { ComplaintsService, IdempotencyKeyReused, type Receipt } from '../complaints/complaints.service.js';
-import { formValues, toComplaintDto, validateForm, type FormValues } from './complaint-form.js';
-
-const ALREADY_SENT = 'This form has already been used to send a different complaint. Check your answers, then select “Send complaint” to send this one as a new complaint.';
+import { normaliseReference } from '../complaints/reference.js';
+import { isLanguage, Translations, type Language, type TFunction } from '../i18n/translations.js';
+import { formValues, toComplaintDto, validateForm, type FormErrors, type FormValues } from './complaint-form.js';
+import { setPageLanguage } from './page-language.js';
 
 interface ErrorLink {
   text: string;
   href: string;
 }
 
-/** The public complaint form: GOV.UK Frontend, server-rendered, works without JavaScript. */
+/** "3 minutes" / "3 munud": how long to wait, in the page's language. */
+export const waitFor = (t: TFunction, seconds: number) => (seconds > 90 ? t('wait.minutes', { count: Math.ceil(seconds / 60) }) : t('wait.seconds', { count: seconds }));
+
+/** The public complaint form and status page: GOV.UK Frontend, server-rendered, in Welsh or English, no JavaScript needed. */
 @ApiExcludeController()
 @Public()
 @Controller('complaints')
@@ -26,12 +30,13 @@ export class ComplaintFormController {
     private readonly complaints: ComplaintsService,
     private readonly statuses: ComplaintStatusService,
     private readonly limits: RateLimitService,
+    private readonly translations: Translations,
     private readonly env: Environment,
   ) {}
 
   @Get('new')
-  async form(@Res() reply: FastifyReply): Promise<void> {
-    await this.render(reply, { submissionId: randomUUID() }, {});
+  async form(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.render(reply, request.language, { submissionId: randomUUID() }, {});
   }
 
   /**
@@ -42,57 +47,72 @@ export class ComplaintFormController {
   @HttpCode(200)
   async submit(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const values = formValues(body);
+    // The answer comes in the language of the form that was sent, whatever the browser says now.
+    const language = isLanguage(values.language) ? values.language : request.language;
+    setPageLanguage(reply, this.translations, language);
+    const t = this.translations.t(language, 'complaint');
     const limit = await this.limits.hit(`intake:${request.ip}`, this.env.INTAKE_RATE_LIMIT);
     if (!limit.allowed) {
-      const wait = limit.retryAfter > 90 ? `${Math.ceil(limit.retryAfter / 60)} minutes` : `${limit.retryAfter} seconds`;
-      const text = `Too many complaints have been sent from your connection in a short time. Your complaint has not been sent yet: wait ${wait}, then select “Send complaint” again.`;
-      await this.render(reply.status(429).header('retry-after', String(limit.retryAfter)), values, {}, [{ text, href: '#summary' }]);
+      const text = t('errors.tooMany', { wait: waitFor(this.translations.t(language), limit.retryAfter) });
+      await this.render(reply.status(429).header('retry-after', String(limit.retryAfter)), language, values, {}, [{ text, href: '#summary' }]);
       return;
     }
-    const dto = toComplaintDto(values);
-    const errors = validateForm(dto);
+    const dto = toComplaintDto(values, language);
+    const errors = validateForm(values, dto, t);
     if (Object.keys(errors).length) {
-      await this.render(reply.status(400), values, errors);
+      await this.render(reply.status(400), language, values, errors);
       return;
     }
     const submissionId = /^[0-9a-f-]{36}$/.test(values.submissionId ?? '') ? `form-${values.submissionId}` : undefined;
     let receipt: Receipt;
     try {
-      receipt = await this.complaints.submit({ ...dto, channel: 'web', actor: 'complainant', idempotencyKey: submissionId });
+      receipt = await this.complaints.submit({ ...dto, language, channel: 'web', actor: 'complainant', idempotencyKey: submissionId });
     } catch (error) {
       if (!(error instanceof IdempotencyKeyReused)) throw error;
       // This form (e.g. reached again with the Back button) already sent a different complaint: never answer with that
       // complaint's reference. A fresh submission id lets the person send this one as a complaint of its own.
-      await this.render(reply.status(409), { ...values, submissionId: randomUUID() }, {}, [{ text: ALREADY_SENT, href: '#summary' }]);
+      await this.render(reply.status(409), language, { ...values, submissionId: randomUUID() }, {}, [{ text: t('errors.alreadySent'), href: '#summary' }]);
       return;
     }
     request.log.info({ reference: receipt.reference }, 'complaint received through the form');
-    await reply.view('complaint-confirmation.njk', { reference: receipt.reference });
+    await reply.view('complaint-confirmation.njk', {
+      reference: receipt.reference,
+      byPost: dto.contactPreference === 'post',
+      adjustments: !!dto.adjustments,
+      acknowledgementDays: this.env.ACKNOWLEDGEMENT_WORKING_DAYS,
+    });
   }
 
   @Get('status')
   async statusForm(@Res() reply: FastifyReply): Promise<void> {
-    await reply.view('complaint-status.njk', {});
+    await reply.view('complaint-status.njk', { errors: {}, errorList: [] });
   }
 
-  /** A POST, so the email address never appears in a URL or an access log. */
+  /** A POST, so the email address or postcode never appears in a URL or an access log. */
   @Post('status')
   @RateLimit('login')
   @HttpCode(200)
-  async status(@Body() body: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
+  async status(@Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const t = this.translations.t(request.language, 'status');
     const reference = typeof body?.reference === 'string' ? body.reference.slice(0, 40) : '';
-    const email = typeof body?.email === 'string' ? body.email.slice(0, 254) : '';
-    const found = reference && email ? await this.statuses.lookup(reference, email) : null;
+    const contact = typeof body?.email === 'string' ? body.email.slice(0, 254) : '';
+    const errors: Record<string, string> = {};
+    if (!reference.trim()) errors.reference = t('errors.referenceBlank');
+    else if (!normaliseReference(reference)) errors.reference = t('errors.referenceInvalid');
+    if (!contact.trim()) errors.email = t('errors.contactBlank');
+    const found = Object.keys(errors).length ? null : await this.statuses.lookup(reference, contact);
     if (!found) {
-      const error = 'We could not find a complaint with that reference number and email address. Check both and try again.';
-      await reply.status(404).view('complaint-status.njk', { error, reference, email });
+      const notFound = !Object.keys(errors).length;
+      if (notFound) errors.reference = t('errors.notFound');
+      const errorList = Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}` }));
+      await reply.status(notFound ? 404 : 400).view('complaint-status.njk', { errors, errorList, reference, email: contact });
       return;
     }
     await reply.view('complaint-status.njk', { found });
   }
 
-  private async render(reply: FastifyReply, values: FormValues, errors: Record<string, string>, notices: ErrorLink[] = []): Promise<void> {
+  private async render(reply: FastifyReply, language: Language, values: FormValues, errors: FormErrors, notices: ErrorLink[] = []): Promise<void> {
     const errorList = [...notices, ...Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}` }))];
-    await reply.view('complaint-form.njk', { values, errors, errorList });
+    await reply.view('complaint-form.njk', { values: { ...values, language }, errors, errorList });
   }
 }

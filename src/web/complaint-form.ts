@@ -1,12 +1,19 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { hasVisibleText } from '../common/validators.js';
+import { contactProblems } from '../complaints/contact-rules.js';
 import { CreateComplaintDto } from '../complaints/dto/create-complaint.dto.js';
+import type { Language, TFunction } from '../i18n/translations.js';
 
-/** The fields of the public form, as the contract names them. */
-export const FORM_FIELDS = ['name', 'email', 'phone', 'postalAddress', 'subjectRole', 'subjectName', 'summary', 'details', 'incidentDate'] as const;
+/** The fields of the public form, as the contract names them, then the ones it added; in the order the page shows them. */
+export const FORM_FIELDS = [
+  'forSomeoneElse', 'representativeName', 'representativeRelationship', 'representativeEmail', 'representativePostalAddress', 'representativeConsent',
+  'name', 'email', 'phone', 'postalAddress', 'contactPreference', 'adjustments',
+  'subjectRole', 'subjectName', 'summary', 'details', 'incidentDate',
+] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
-export type FormValues = Partial<Record<FormField | 'submissionId', string>>;
+export type FormValues = Partial<Record<FormField | 'submissionId' | 'language', string>>;
+export type FormErrors = Partial<Record<FormField, string>>;
 
 const FIELD_OF_PATH: Record<string, FormField> = {
   'complainant.name': 'name',
@@ -18,21 +25,39 @@ const FIELD_OF_PATH: Record<string, FormField> = {
   summary: 'summary',
   details: 'details',
   incidentDate: 'incidentDate',
+  adjustments: 'adjustments',
+  contactPreference: 'contactPreference',
+  'representative.name': 'representativeName',
+  'representative.relationship': 'representativeRelationship',
+  'representative.email': 'representativeEmail',
+  'representative.postalAddress': 'representativePostalAddress',
 };
 
 const blank = (value: unknown) => !hasVisibleText(value);
 
-/** Plain-English messages, in the GOV.UK pattern: say what to do. */
-const MESSAGES: Record<FormField, (constraint: string, value: unknown) => string> = {
-  name: (c, v) => (blank(v) ? 'Enter your full name' : c === 'maxLength' ? 'Full name must be 200 characters or fewer' : 'Enter your full name using letters'),
-  email: () => 'Enter an email address in the correct format, like name@example.com',
-  phone: () => 'Enter a phone number of 40 characters or fewer',
-  postalAddress: () => 'Enter a postal address of 500 characters or fewer',
-  subjectRole: () => 'Select who your complaint is about',
-  subjectName: () => 'Their name must be 200 characters or fewer',
-  summary: (c, v) => (blank(v) ? 'Enter your complaint in one or two sentences' : c === 'isLength' ? 'Your complaint in one or two sentences must be 300 characters or fewer' : 'Remove the unusual characters from your complaint'),
-  details: (c, v) => (blank(v) ? 'Enter what happened' : c === 'isLength' ? 'What happened must be 20,000 characters or fewer' : 'Remove the unusual characters from what happened'),
-  incidentDate: () => 'Enter the date it happened as a real date in the past, like 2026-10-27',
+/** Plain messages in the GOV.UK pattern (say what to do), as keys of the complaint namespace. */
+const MESSAGE_KEYS: Partial<Record<FormField, (constraint: string, value: unknown) => string>> = {
+  name: (c, v) => (blank(v) ? 'errors.name.blank' : c === 'maxLength' ? 'errors.name.tooLong' : 'errors.name.invalid'),
+  email: () => 'errors.email.invalid',
+  phone: () => 'errors.phone.invalid',
+  postalAddress: () => 'errors.postalAddress.invalid',
+  contactPreference: () => 'errors.contactPreference',
+  adjustments: () => 'errors.adjustments',
+  subjectRole: () => 'errors.subjectRole',
+  subjectName: () => 'errors.subjectName',
+  summary: (c, v) => (blank(v) ? 'errors.summary.blank' : c === 'isLength' ? 'errors.summary.tooLong' : 'errors.summary.invalid'),
+  details: (c, v) => (blank(v) ? 'errors.details.blank' : c === 'isLength' ? 'errors.details.tooLong' : 'errors.details.invalid'),
+  incidentDate: () => 'errors.incidentDate',
+  representativeName: (_c, v) => (blank(v) ? 'errors.representativeName.blank' : 'errors.representativeName.invalid'),
+  representativeRelationship: (_c, v) => (blank(v) ? 'errors.representativeRelationship.blank' : 'errors.representativeRelationship.invalid'),
+  representativeEmail: () => 'errors.representativeEmail',
+  representativePostalAddress: () => 'errors.representativePostalAddress',
+};
+
+const CONTACT_PROBLEM_KEYS: Record<string, [FormField, string]> = {
+  'complainant.email': ['email', 'errors.email.blank'],
+  'complainant.postalAddress': ['postalAddress', 'errors.postalAddress.blank'],
+  'complainant.phone': ['phone', 'errors.phone.blank'],
 };
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
@@ -41,33 +66,52 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 export function formValues(body: unknown): FormValues {
   const raw = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const values: FormValues = {};
-  for (const field of [...FORM_FIELDS, 'submissionId'] as const) {
+  for (const field of [...FORM_FIELDS, 'submissionId', 'language'] as const) {
     if (typeof raw[field] === 'string') values[field] = raw[field] as string;
   }
   return values;
 }
 
-export function toComplaintDto(values: FormValues): CreateComplaintDto {
+export function toComplaintDto(values: FormValues, language: Language): CreateComplaintDto {
+  const forSomeoneElse = values.forSomeoneElse === 'yes';
   return plainToInstance(CreateComplaintDto, {
-    complainant: { name: values.name ?? '', email: values.email?.trim() ?? '', phone: text(values.phone), postalAddress: text(values.postalAddress) },
+    complainant: { name: values.name ?? '', email: text(values.email)?.trim(), phone: text(values.phone), postalAddress: text(values.postalAddress) },
     subject: { role: values.subjectRole, name: text(values.subjectName) },
     summary: values.summary ?? '',
     details: values.details ?? '',
     incidentDate: text(values.incidentDate)?.trim(),
+    language,
+    adjustments: text(values.adjustments),
+    contactPreference: values.contactPreference || undefined,
+    representative: forSomeoneElse
+      ? {
+          name: values.representativeName ?? '',
+          relationship: values.representativeRelationship ?? '',
+          email: text(values.representativeEmail)?.trim(),
+          postalAddress: text(values.representativePostalAddress),
+          consent: values.representativeConsent === 'yes',
+        }
+      : undefined,
   });
 }
 
-/** Field -> message for every invalid field, in the order the form shows them. */
-export function validateForm(dto: CreateComplaintDto): Partial<Record<FormField, string>> {
-  const found: Partial<Record<FormField, string>> = {};
+/** Field -> message (in the page's language) for every invalid field, in the order the form shows them. */
+export function validateForm(values: FormValues, dto: CreateComplaintDto, t: TFunction): FormErrors {
+  const found: FormErrors = {};
   const walk = (errors: ValidationError[], prefix: string) => {
     for (const error of errors) {
       const path = prefix ? `${prefix}.${error.property}` : error.property;
       if (error.children?.length) walk(error.children, path);
       const field = FIELD_OF_PATH[path];
-      if (field && error.constraints && !found[field]) found[field] = MESSAGES[field](Object.keys(error.constraints)[0], error.value);
+      const key = field && MESSAGE_KEYS[field];
+      if (key && error.constraints && !found[field]) found[field] = t(key(Object.keys(error.constraints)[0], error.value), { ns: 'complaint' });
     }
   };
   walk(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }), '');
+  for (const problem of contactProblems(dto)) {
+    const [field, key] = CONTACT_PROBLEM_KEYS[problem.path];
+    found[field] ??= t(key, { ns: 'complaint' });
+  }
+  if (values.forSomeoneElse === 'yes' && values.representativeConsent !== 'yes') found.representativeConsent = t('errors.representativeConsent', { ns: 'complaint' });
   return Object.fromEntries(FORM_FIELDS.filter((f) => found[f]).map((f) => [f, found[f]]));
 }

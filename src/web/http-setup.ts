@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import type { Environment } from '../config/environment.js';
 import { csrfBinding } from '../auth/request-credentials.js';
+import { Translations } from '../i18n/translations.js';
+import { choosePageLanguage } from './page-language.js';
 import { crossSiteRefusal, needsCsrfToken } from './request-forgery.js';
 import { LABELS, plural } from './staff-labels.js';
 import { parseFormBody, parseJsonBody } from './strict-body-parsers.js';
@@ -143,6 +145,12 @@ export async function setUpWeb(app: NestFastifyApplication, env: Environment): P
         environment.addGlobal('labels', LABELS);
       },
     },
+  });
+  // After @fastify/view, whose own onRequest hook starts every reply's locals afresh.
+  const translations = app.get(Translations);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!isStatic(request)) choosePageLanguage(translations, request, reply);
+    done();
   });
   // Registered directly rather than through app.useStaticAssets, which loads the plugin with require().
   await app.register(fastifyStatic, { root: join(govukDist, 'govuk'), prefix: '/govuk/', decorateReply: false, maxAge: '1d' });

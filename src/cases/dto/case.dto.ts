@@ -97,6 +97,10 @@ export class CaseDetailDto extends CaseSummaryDto {
   @ApiProperty({ type: [OverrideDto], description: "officers' changes of category, beside the triage's" }) overrides: OverrideDto[];
   @ApiProperty({ nullable: true, type: OverrideDto, description: 'a downgrade of a criminal case waiting for a second officer' }) pendingOverride: OverrideDto | null;
   @ApiProperty({ type: [String], description: 'the outcomes the lifecycle allows now' }) allowedOutcomes: string[];
+  @ApiProperty({ enum: ['en', 'cy'], description: 'the language of the form or API request: letters and emails go in it' }) language: string;
+  @ApiProperty({ enum: ['email', 'post', 'phone'], description: 'post: letters are marked for post and printed' }) contactPreference: string;
   @ApiProperty({ description: 'personal data: shown to officers and admins; auditors see the id only' })
-  complainant: { id: string; name?: string; email?: string; phone?: string | null; postalAddress?: string | null };
+  complainant: { id: string; name?: string; email?: string | null; phone?: string | null; postalAddress?: string | null; adjustments?: string | null };
+  @ApiProperty({ nullable: true, description: 'someone complaining for the complainant (copies of letters go to them); auditors see {} when there is one' })
+  representative: { name?: string; relationship?: string; email?: string | null; postalAddress?: string | null; consent?: boolean | null } | null;
 }
