@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CaseLogService } from '../audit/case-log.service.js';
 import { actorOf, type StaffUser } from '../auth/staff-user.js';
 import { textSha256 } from '../common/text-hash.js';
@@ -34,8 +34,9 @@ export class CaseNotesService {
     return { id, text: note.text, contactChannel: note.contactChannel ?? null, contactDirection: note.contactChannel ? (note.contactDirection ?? null) : null, createdAt: createdAt.toISOString(), createdBy: staff.email };
   }
 
-  async forComplaint(complaintId: string): Promise<NoteDto[]> {
-    const rows = (await this.dataSource.query(
+  /** `db`: the caller's transaction, when the notes must come from the same snapshot as the rest of the case. */
+  async forComplaint(complaintId: string, db: Pick<EntityManager, 'query'> = this.dataSource): Promise<NoteDto[]> {
+    const rows = (await db.query(
       `SELECT n.id, n.text, n.contact_channel, n.contact_direction, n.created_at, u.email
          FROM case_notes n JOIN users u ON u.id = n.created_by WHERE n.complaint_id = $1 ORDER BY n.created_at`,
       [complaintId],

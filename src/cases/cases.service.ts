@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { workingDaysBetween } from '../calendar/working-day-calendar.js';
 import { DomainError } from '../common/domain-error.js';
 import { Environment } from '../config/environment.js';
@@ -15,6 +15,9 @@ import type { CaseActionDto, CaseDetailDto, DeadlineDto, OverrideDto, TriageDto 
 
 const STEP_ORDER: readonly string[] = ALL_STEPS;
 
+/** What a read needs: the data source, or the manager of a transaction. */
+type Queryable = Pick<EntityManager, 'query'>;
+
 export const formatEvidence = (e: Evidence) => (e.quote ? `“${e.quote}”: ${e.meaning}` : e.meaning);
 
 @Injectable()
@@ -27,7 +30,13 @@ export class CasesService {
 
   /** The case as `viewer` may see it: auditors check the record, not the person, so they get the complainant by id only. */
   async get(reference: string, viewer: StaffUser): Promise<CaseDetailDto> {
-    const [row] = (await this.dataSource.query(
+    // One snapshot for every part: read apart, a triage committed between two reads could show beside a complaint
+    // still untriaged (category null), which is exactly what a client polling for the triage would then report.
+    return this.dataSource.transaction('REPEATABLE READ', (db) => this.read(db, reference, viewer));
+  }
+
+  private async read(db: Queryable, reference: string, viewer: StaffUser): Promise<CaseDetailDto> {
+    const [row] = (await db.query(
       `SELECT ${SUMMARY_COLUMNS}, c.subject_name, c.details, c.incident_date::text AS incident_date, c.assignee_id,
               p.id AS complainant_id, p.name, p.email, p.phone, p.postal_address, p.adjustments, c.language, c.contact_preference,
               to_jsonb(r) - 'id' - 'complaint_id' AS representative
@@ -37,13 +46,12 @@ export class CasesService {
       [reference],
     )) as Array<SummaryRow & { assignee_id: string | null; subject_name: string | null; details: string; incident_date: string | null; complainant_id: string; name: string; email: string | null; phone: string | null; postal_address: string | null; adjustments: string | null; language: string; contact_preference: string; representative: { name: string; relationship: string; email: string | null; postal_address: string | null; consent: boolean | null } | null }>;
     if (!row) throw new DomainError('CASE.NOT_FOUND', `No case has the reference ${reference}`, 404);
-    const [triage, deadlines, actions, overrides, notes] = await Promise.all([
-      this.latestTriage(row.id),
-      this.deadlines(row.id),
-      this.actions(row.id),
-      this.overrides(row.id),
-      this.notes.forComplaint(row.id),
-    ]);
+    // One connection runs one query at a time: awaited in turn.
+    const triage = await this.latestTriage(db, row.id);
+    const deadlines = await this.deadlines(db, row.id);
+    const actions = await this.actions(db, row.id);
+    const overrides = await this.overrides(db, row.id);
+    const notes = await this.notes.forComplaint(row.id, db);
     const latest = actions.at(-1);
     return {
       ...toSummary(row),
@@ -79,14 +87,14 @@ export class CasesService {
     };
   }
 
-  private async latestTriage(complaintId: string): Promise<TriageDto | null> {
-    const [run] = (await this.dataSource.query(
+  private async latestTriage(db: Queryable, complaintId: string): Promise<TriageDto | null> {
+    const [run] = (await db.query(
       `SELECT r.category, r.ruleset_version, r.completed_at, r.confidence, r.needs_review, r.reg15_grounds, ${REVIEW_COLUMNS}
          FROM triage_runs r WHERE r.complaint_id = $1 ORDER BY r.completed_at DESC LIMIT 1`,
       [complaintId],
     )) as Array<ReviewRow & { category: string; ruleset_version: string; completed_at: Date; confidence: number; needs_review: boolean; reg15_grounds: TriageDto['reg15Grounds'] }>;
     if (!run) return null;
-    const steps = (await this.dataSource.query(
+    const steps = (await db.query(
       `SELECT step, verdict, evidence, completed_at FROM triage_step_results WHERE complaint_id = $1 AND ruleset_version = $2`,
       [complaintId, run.ruleset_version],
     )) as Array<{ step: string; verdict: string; evidence: Evidence[]; completed_at: Date }>;
@@ -109,8 +117,8 @@ export class CasesService {
     };
   }
 
-  private async actions(complaintId: string): Promise<CaseActionDto[]> {
-    const rows = (await this.dataSource.query(
+  private async actions(db: Queryable, complaintId: string): Promise<CaseActionDto[]> {
+    const rows = (await db.query(
       `SELECT a.kind, a.notes, a.from_status, a.to_status, a.recorded_at, u.email
          FROM case_actions a JOIN users u ON u.id = a.recorded_by WHERE a.complaint_id = $1 ORDER BY a.recorded_at`,
       [complaintId],
@@ -118,8 +126,8 @@ export class CasesService {
     return rows.map((r) => ({ kind: r.kind, notes: r.notes, fromStatus: r.from_status, toStatus: r.to_status, recordedAt: r.recorded_at.toISOString(), recordedBy: r.email }));
   }
 
-  private async overrides(complaintId: string): Promise<OverrideDto[]> {
-    const rows = (await this.dataSource.query(
+  private async overrides(db: Queryable, complaintId: string): Promise<OverrideDto[]> {
+    const rows = (await db.query(
       `SELECT o.id, o.from_category, o.to_category, o.triage_category, o.ruleset_version, o.reason, o.state, o.requested_at, o.decided_at,
               r.email AS requested_by, d.email AS decided_by
          FROM classification_overrides o JOIN users r ON r.id = o.requested_by LEFT JOIN users d ON d.id = o.decided_by
@@ -141,8 +149,8 @@ export class CasesService {
     }));
   }
 
-  private async deadlines(complaintId: string): Promise<DeadlineDto[]> {
-    const rows = (await this.dataSource.query(
+  private async deadlines(db: Queryable, complaintId: string): Promise<DeadlineDto[]> {
+    const rows = (await db.query(
       `SELECT kind, due_at, met_at, met_by, calculation FROM deadlines WHERE complaint_id = $1 ORDER BY due_at`,
       [complaintId],
     )) as Array<{ kind: string; due_at: Date; met_at: Date | null; met_by: string | null; calculation: Record<string, unknown> }>;
