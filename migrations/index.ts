@@ -10,6 +10,7 @@ import { AddCaseLogCheckpoints1796289385924 } from './1796289385924-AddCaseLogCh
 import { AddTriageReview1796290000000 } from './1796290000000-AddTriageReview.js';
 import { AddSessionsAndIdempotencyHash1796290579837 } from './1796290579837-AddSessionsAndIdempotencyHash.js';
 import { AddCaseNotes1796292194556 } from './1796292194556-AddCaseNotes.js';
+import { AddLetterDrafts1796293415588 } from './1796293415588-AddLetterDrafts.js';
 import { AddQueueSearch1796300000000 } from './1796300000000-AddQueueSearch.js';
 import { AddComplainantAccess1796300100000 } from './1796300100000-AddComplainantAccess.js';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: Function[] = [
   AddTriageReview1796290000000,
   AddSessionsAndIdempotencyHash1796290579837,
   AddCaseNotes1796292194556,
+  AddLetterDrafts1796293415588,
   AddQueueSearch1796300000000,
   AddComplainantAccess1796300100000,
 ];

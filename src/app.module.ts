@@ -16,6 +16,7 @@ import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { HealthModule } from './health/health.module.js';
 import { I18nModule } from './i18n/i18n.module.js';
+import { LettersWorkerModule } from './letters/letters-worker.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -49,7 +50,7 @@ export class AppModule {
         DeadlinesModule,
         TriageModule,
         ...(roles.api ? [RateLimitModule, AuthModule, UsersModule, ComplaintsModule, CasesModule, HealthModule, AuditApiModule, WebModule, DeadLettersModule, StatsModule, TriageApiModule] : []),
-        ...(roles.worker ? [TriageWorkerModule, OutboxModule, AuditWorkerModule, StatsWorkerModule] : []),
+        ...(roles.worker ? [TriageWorkerModule, OutboxModule, AuditWorkerModule, StatsWorkerModule, LettersWorkerModule] : []),
       ],
       providers: [ConnectionErrorsGuard],
     };

@@ -83,6 +83,6 @@ describe('in a real browser (Chromium through Playwright)', () => {
     await page.getByLabel('Notes: the reason, ground, destination or outcome').fill('Disagreement with a policy decision is not a conduct matter.');
     await page.getByRole('button', { name: 'Record' }).click();
     await page.getByText('The outcome has been recorded.').waitFor();
-    expect(await page.locator('.govuk-summary-list').first().textContent()).toContain('not recorded');
+    expect(await page.locator('#case-summary').textContent()).toContain('Not recorded');
   });
 });

@@ -114,37 +114,57 @@ describe('officer workspace: lifecycle, deadlines, overrides, letters', () => {
     expect((await setCategory(reference, 'political', auditor)).status).toBe(403);
   });
 
-  it('takes a conduct case through informal resolution and sends each letter by email', async () => {
+  const lettersOf = async (reference: string) => (await api(t.baseUrl, 'GET', `/api/cases/${reference}/letters`, { token: officerA })).body as Array<Record<string, any>>;
+  async function waitForLetter(reference: string, match: (l: Record<string, any>) => boolean): Promise<Record<string, any>> {
+    for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+      const found = (await lettersOf(reference)).find(match);
+      if (found) return found;
+    }
+    throw new Error(`no such letter on ${reference}`);
+  }
+
+  it('acknowledges on receipt without an officer, then takes a conduct case through informal resolution with letters the officer writes', async () => {
     const reference = await triagedCase();
-    if ((await caseOf(reference)).category !== 'conduct') await setCategory(reference, 'conduct');
-    const ack = await api(t.baseUrl, 'POST', `/api/cases/${reference}/letters`, { token: officerA, body: { kind: 'acknowledgement' } });
-    expect(ack.status).toBe(201);
-    expect(ack.body).toMatchObject({ kind: 'acknowledgement', sentAt: expect.any(String), sendError: null });
-    expect(ack.body.body).toContain(reference);
-    const found = await caseOf(reference);
+    const ack = await waitForLetter(reference, (l) => l.template === 'acknowledgement' && l.status === 'sent');
+    expect(ack).toMatchObject({ kind: 'acknowledgement', language: 'en', delivery: 'email', createdBy: null, sentAt: expect.any(String), sendError: null });
+    expect(ack.body).toContain(reference);
+    expect(ack.body).toMatch(/We will write to you by\s+\d{1,2} \w+ \d{4}/);
+    let found = await caseOf(reference);
     expect(found.deadlines.find((d: { kind: string }) => d.kind === 'acknowledgement')).toMatchObject({ state: 'met', metBy: 'letter: acknowledgement' });
     const mail = smtp.messages.find((m) => m.raw.includes(reference));
     expect(mail?.to).toEqual([found.complainant.email]);
     expect(mail?.raw).toContain('we have received it');
+    expect((await api(t.baseUrl, 'POST', `/api/cases/${reference}/letters`, { token: officerA, body: { kind: 'acknowledgement' } })).status).toBe(409);
 
-    const early = await api(t.baseUrl, 'POST', `/api/cases/${reference}/letters`, { token: officerA, body: { kind: 'informal_resolution_outcome' } });
+    if (found.category !== 'conduct') await setCategory(reference, 'conduct');
+    const early = await api(t.baseUrl, 'POST', `/api/cases/${reference}/letters`, { token: officerA, body: { kind: 'informal_resolution_outcome', message: 'x' } });
     expect(early.status).toBe(409);
     for (const kind of ['informal_resolution_started', 'comments_invited', 'informal_resolution_concluded']) {
-      const step = await api(t.baseUrl, 'POST', `/api/cases/${reference}/outcome`, { token: officerA, body: { kind, notes: `The commissioner apologised in writing (${kind}).` } });
+      const step = await api(t.baseUrl, 'POST', `/api/cases/${reference}/outcome`, { token: officerA, body: { kind, notes: `Internal: the commissioner's aide was difficult on the phone (${kind}).` } });
       expect(step.status).toBe(200);
     }
-    const outcome = await api(t.baseUrl, 'POST', `/api/cases/${reference}/letters`, { token: officerA, body: { kind: 'informal_resolution_outcome' } });
-    expect(outcome.body.body).toContain('The commissioner apologised in writing');
-    expect((await caseOf(reference)).deadlines.find((d: { kind: string }) => d.kind === 'informal_resolution')).toMatchObject({ state: 'met' });
+    const noMessage = await api(t.baseUrl, 'POST', `/api/cases/${reference}/letters`, { token: officerA, body: { kind: 'informal_resolution_outcome' } });
+    expect(noMessage.status).toBe(400);
+    const draft = await api(t.baseUrl, 'POST', `/api/cases/${reference}/letters`, { token: officerA, body: { kind: 'informal_resolution_outcome', message: 'The commissioner has apologised to you in writing.' } });
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({ status: 'draft', sentAt: null, message: 'The commissioner has apologised to you in writing.' });
+    expect(draft.body.body).toContain('The commissioner has apologised to you in writing.');
+    expect(draft.body.body).not.toContain('difficult on the phone');
+    const sent = await api(t.baseUrl, 'POST', `/api/cases/${reference}/letters/${draft.body.id}/sending`, { token: officerA, body: { delivery: 'email' } });
+    expect(sent.body.status).toBe('sending');
+    await waitForLetter(reference, (l) => l.id === draft.body.id && l.status === 'sent');
+    found = await caseOf(reference);
+    expect(found.deadlines.find((d: { kind: string }) => d.kind === 'informal_resolution')).toMatchObject({ state: 'met' });
   });
 
-  it('tells a non-policing complainant where to go instead', async () => {
+  it('tells a non-policing complainant where to go instead, in the officer\'s words', async () => {
     const reference = await triagedCase({ summary: 'The council has not collected my bins', details: 'The council missed my bin collection for three weeks.' });
     if ((await caseOf(reference)).category !== 'non_policing') await setCategory(reference, 'non_policing');
-    await api(t.baseUrl, 'POST', `/api/cases/${reference}/outcome`, { token: officerA, body: { kind: 'redirected', notes: 'Bin collection is the council’s responsibility.' } });
-    const letter = await api(t.baseUrl, 'POST', `/api/cases/${reference}/letters`, { token: officerA, body: { kind: 'not_recorded_notice' } });
+    await api(t.baseUrl, 'POST', `/api/cases/${reference}/outcome`, { token: officerA, body: { kind: 'redirected', notes: 'Told him twice already; he will not listen.' } });
+    const letter = await api(t.baseUrl, 'POST', `/api/cases/${reference}/letters`, { token: officerA, body: { kind: 'not_recorded_notice', message: 'Bin collection is the council’s responsibility.' } });
     expect(letter.status).toBe(201);
     expect(letter.body.body).toContain('Bin collection is the council’s responsibility.');
+    expect(letter.body.body).not.toContain('will not listen');
   });
 
   it('assigns cases and filters the queue by assignee, category, text and overdue', async () => {

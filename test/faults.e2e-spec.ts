@@ -99,7 +99,7 @@ describe('faults: nothing accepted is lost, nothing is recorded twice', () => {
     expect(complaints).toBeGreaterThanOrEqual(results.filter((r) => r.status === 201).length + 1);
     await waitFor('the case log to be chained', async () => (await count(`SELECT count(*) AS n FROM case_event_queue`)) === 0);
     expect(await count(`SELECT count(*) AS n FROM case_events WHERE type = 'complaint.received'`)).toBe(complaints);
-    expect(await count(`SELECT count(*) AS n FROM outbox`)).toBe(complaints);
+    expect(await count(`SELECT count(*) AS n FROM outbox`)).toBe(2 * complaints); // triage and the acknowledgement letter
     expect(await count(`SELECT count(*) AS n FROM deadlines WHERE kind = 'acknowledgement'`)).toBe(complaints);
     await expectEachTriagedOnce(complaints);
     console.log(`with connections dropped: ${results.filter((r) => r.status === 201).length} accepted, ${results.filter((r) => r.status === 503).length} answered 503`);

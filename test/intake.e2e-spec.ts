@@ -54,7 +54,7 @@ describe('intake: API and form, triaged by queued steps', () => {
          FROM complaints c WHERE c.reference = $1`,
       [body.reference],
     );
-    expect(row).toMatchObject({ outbox: 1, events: 1 });
+    expect(row).toMatchObject({ outbox: 2, events: 1 }); // triage, and the acknowledgement letter
   });
 
   it('returns the same reference for a repeat with the same Idempotency-Key, storing one complaint', async () => {

@@ -56,7 +56,11 @@ describe('personal data stays out of logs and out of the case log', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await api(base, 'POST', `/api/cases/${reference}/classification`, { token, body: { category: 'conduct', reason: `Complaint by ${person.name}` } });
-    await api(base, 'POST', `/api/cases/${reference}/letters`, { token, body: { kind: 'acknowledgement' } });
+    await api(base, 'POST', `/api/cases/${reference}/notes`, { token, body: { text: `${person.name} rang from ${person.phone}`, contactChannel: 'phone', contactDirection: 'from_complainant' } });
+    await api(base, 'PATCH', `/api/cases/${reference}/complainant`, { token, body: { phone: `${person.phone} (mobile)` } });
+    for (let i = 0; i < 100 && !(await api(base, 'GET', `/api/cases/${reference}/letters`, { token })).body.length; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    const [acknowledgement] = (await api(base, 'GET', `/api/cases/${reference}/letters`, { token })).body; // made by the worker; no SMTP here, so a draft
+    expect((await api(base, 'POST', `/api/cases/${reference}/letters/${acknowledgement.id}/sending`, { token, body: { delivery: 'post' } })).status).toBe(200);
     await api(base, 'POST', `/api/cases/${reference}/outcome`, { token, body: { kind: 'withdrawn', notes: `${person.name} withdrew by letter from ${person.postalAddress}` } });
     await api(base, 'GET', `/api/cases?q=${encodeURIComponent(person.name)}`, { token });
     const status = await browser.post('/complaints/status', { _csrf: browser.csrfOf(form.html), reference, email: person.email });

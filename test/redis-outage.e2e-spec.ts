@@ -29,7 +29,7 @@ describe('a complaint accepted while Redis is down', () => {
     }
     expect((await api(t.baseUrl, 'GET', '/health')).status).toBe(503);
     const [{ waiting }] = await t.db.query(`SELECT count(*)::int AS waiting FROM outbox WHERE dispatched_at IS NULL`);
-    expect(waiting).toBe(5);
+    expect(waiting).toBe(10); // each asks for triage and its acknowledgement letter
 
     await redis.start();
     for (const reference of references) {

@@ -34,6 +34,17 @@ export class CaseNotesService {
     return { id, text: note.text, contactChannel: note.contactChannel ?? null, contactDirection: note.contactChannel ? (note.contactDirection ?? null) : null, createdAt: createdAt.toISOString(), createdBy: staff.email };
   }
 
+  /** Every text officers wrote for each other on the case, for the letters' guard: notes, outcome notes, reasons. */
+  async internalTexts(reference: string): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT n.text FROM case_notes n JOIN complaints c ON c.id = n.complaint_id WHERE c.reference = $1
+       UNION ALL SELECT a.notes FROM case_actions a JOIN complaints c ON c.id = a.complaint_id WHERE c.reference = $1
+       UNION ALL SELECT o.reason FROM classification_overrides o JOIN complaints c ON c.id = o.complaint_id WHERE c.reference = $1`,
+      [reference],
+    )) as Array<{ text: string }>;
+    return rows.map((r) => r.text);
+  }
+
   /** `db`: the caller's transaction, when the notes must come from the same snapshot as the rest of the case. */
   async forComplaint(complaintId: string, db: Pick<EntityManager, 'query'> = this.dataSource): Promise<NoteDto[]> {
     const rows = (await db.query(

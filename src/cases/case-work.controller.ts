@@ -4,10 +4,9 @@ import { Roles } from '../auth/roles.decorator.js';
 import { actorOf, CurrentStaff, type StaffUser } from '../auth/staff-user.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import { ComplaintReceiptDto } from '../complaints/dto/create-complaint.dto.js';
-import { LettersService, type LetterView } from '../letters/letters.service.js';
 import { TriageReplayService, type ReplayResult } from '../triage/triage-replay.service.js';
 import { CaseWorkService } from './case-work.service.js';
-import { AssignCaseDto, ConfirmOverrideDto, CreateLetterDto, OutcomeRecordedDto, OverrideCategoryDto, OverrideResultDto, RecordOutcomeDto } from './dto/case-work.dto.js';
+import { AssignCaseDto, ConfirmOverrideDto, OutcomeRecordedDto, OverrideCategoryDto, OverrideResultDto, RecordOutcomeDto } from './dto/case-work.dto.js';
 import { CreateKeyedComplaintDto } from './dto/create-keyed-complaint.dto.js';
 import { OverridesService } from './overrides.service.js';
 import { CaseReferencePipe } from './case-reference.pipe.js';
@@ -26,7 +25,6 @@ export class CaseWorkController {
     private readonly complaints: ComplaintsService,
     private readonly work: CaseWorkService,
     private readonly overrides: OverridesService,
-    private readonly letters: LettersService,
     private readonly replay: TriageReplayService,
     private readonly notes: CaseNotesService,
     private readonly complainants: ComplainantDetailsService,
@@ -88,11 +86,5 @@ export class CaseWorkController {
   @HttpCode(200)
   retriage(@Param('reference', CaseReferencePipe) reference: string): Promise<ReplayResult> {
     return this.replay.replayReference(reference, false, 'retriage');
-  }
-
-  @Post(':reference/letters')
-  @HttpCode(201)
-  createLetter(@Param('reference', CaseReferencePipe) reference: string, @Body() body: CreateLetterDto, @CurrentStaff() staff: StaffUser): Promise<LetterView> {
-    return this.letters.create(reference, body.kind, staff);
   }
 }

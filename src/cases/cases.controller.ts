@@ -2,7 +2,6 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
 import { CurrentStaff, type StaffUser } from '../auth/staff-user.js';
-import { LettersService, type LetterView } from '../letters/letters.service.js';
 import { CaseHistoryService, type HistoryEntry } from './case-history.service.js';
 import { CaseQueueService } from './case-queue.service.js';
 import { CasesService } from './cases.service.js';
@@ -20,7 +19,6 @@ export class CasesController {
     private readonly cases: CasesService,
     private readonly queue: CaseQueueService,
     private readonly history: CaseHistoryService,
-    private readonly letters: LettersService,
   ) {}
 
   @Get('cases')
@@ -38,11 +36,5 @@ export class CasesController {
   @Get('cases/:reference/history')
   caseHistory(@Param('reference', CaseReferencePipe) reference: string): Promise<HistoryEntry[]> {
     return this.history.forCase(reference);
-  }
-
-  @Get('cases/:reference/letters')
-  @Roles('officer')
-  lettersOf(@Param('reference', CaseReferencePipe) reference: string): Promise<LetterView[]> {
-    return this.letters.list(reference);
   }
 }

@@ -9,12 +9,13 @@ import { CaseNotesService } from './case-notes.service.js';
 import { CaseWorkController } from './case-work.controller.js';
 import { CaseWorkService } from './case-work.service.js';
 import { CasesController } from './cases.controller.js';
+import { CaseLettersController } from './case-letters.controller.js';
 import { CasesService } from './cases.service.js';
 import { OverridesService } from './overrides.service.js';
 
 @Module({
   imports: [ComplaintsModule, LettersModule, TriageModule],
-  controllers: [CasesController, CaseWorkController],
+  controllers: [CasesController, CaseWorkController, CaseLettersController],
   providers: [CasesService, CaseQueueService, MyWorkService, CaseNotesService, CaseWorkService, OverridesService, CaseHistoryService],
   exports: [CasesService, CaseQueueService, MyWorkService, CaseNotesService, CaseWorkService, OverridesService, CaseHistoryService, LettersModule],
 })

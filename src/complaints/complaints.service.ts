@@ -61,7 +61,8 @@ export class ComplaintsService {
   ) {}
 
   /**
-   * Stores the complaint, its outbox row (which asks for triage) and its first case event in one statement.
+   * Stores the complaint, its outbox rows (which ask for triage and the acknowledgement letter) and its first case
+   * event in one statement.
    * A repeat of the same submission under the same Idempotency-Key returns the first receipt; a different submission
    * under a key already used is refused (IdempotencyKeyReused) and nothing is stored, so no complaint is ever lost
    * behind somebody else's reference.
@@ -131,7 +132,7 @@ export class ComplaintsService {
          SELECT gen_random_uuid(), $9, d.kind, $17, d.due_at, d.calculation
            FROM jsonb_to_recordset($21::jsonb) AS d(kind text, due_at timestamptz, calculation jsonb)
        ), work AS (
-         INSERT INTO outbox (topic, payload) VALUES ($22, $23)
+         INSERT INTO outbox (topic, payload) VALUES ($22, $23), ($36, $23)
        ), logged AS (
          ${QUEUE_INSERT} VALUES ($25, $26, $27, $28, $29)
        )
@@ -146,6 +147,7 @@ export class ComplaintsService {
         ...event, CASE_LOG_CHANNEL, fingerprint,
         request.adjustments?.trim() || null, request.language, request.contactPreference ?? 'email',
         JSON.stringify(representative ? [{ name: representative.name, relationship: representative.relationship, email: representative.email?.trim() || null, postal_address: representative.postalAddress ?? null, consent: representative.consent ?? null }] : []),
+        OUTBOX_TOPICS.acknowledgementRequested,
       ],
     );
     return { reference, status: 'received', receivedAt: receivedAt.toISOString(), created: true };

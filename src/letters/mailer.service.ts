@@ -16,12 +16,13 @@ export class MailerService implements OnApplicationShutdown {
   }
 
   /** Resolves when the server accepts the message; rejects with its error. Attachments are plain text files. */
-  async send(to: string, subject: string, text: string, attachments: Array<{ filename: string; content: string }> = []): Promise<void> {
+  async send(to: string, subject: string, text: string, attachments: Array<{ filename: string; content: string }> = [], messageId?: string): Promise<void> {
     if (!this.transport) throw new Error('SMTP_URL is not set');
     await this.transport.sendMail({
       from: this.env.MAIL_FROM,
       to,
       subject,
+      ...(messageId ? { messageId } : {}),
       text,
       attachments: attachments.map((a) => ({ ...a, contentType: 'text/plain; charset=utf-8' })),
     });

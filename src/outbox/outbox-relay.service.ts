@@ -4,7 +4,8 @@ import { DrainLoop } from '../common/drain-loop.js';
 import { Environment } from '../config/environment.js';
 import { listen, type PgListener } from '../database/pg-listener.js';
 import { TriageQueueService } from '../triage/triage-queue.service.js';
-import { OUTBOX_CHANNEL, OUTBOX_TOPICS, type TriageRequested } from './outbox.topics.js';
+import { LettersQueueService } from '../letters/letters-queue.service.js';
+import { OUTBOX_CHANNEL, OUTBOX_TOPICS } from './outbox.topics.js';
 
 const BATCH = 500;
 const POLL_MS = 1000;
@@ -12,7 +13,7 @@ const POLL_MS = 1000;
 interface OutboxRow {
   id: string;
   topic: string;
-  payload: TriageRequested;
+  payload: { complaintId?: string; letterId?: string };
 }
 
 /**
@@ -28,6 +29,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     private readonly env: Environment,
     private readonly dataSource: DataSource,
     private readonly triageQueue: TriageQueueService,
+    private readonly lettersQueue: LettersQueueService,
   ) {
     this.loop = new DrainLoop('outbox relay', () => this.relayBatch(), BATCH, new Logger(OutboxRelayService.name));
   }
@@ -48,8 +50,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         `SELECT id, topic, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       )) as OutboxRow[];
       if (!rows.length) return 0;
-      const triage = rows.filter((r) => r.topic === OUTBOX_TOPICS.triageRequested).map((r) => r.payload.complaintId);
-      await this.triageQueue.requestTriage(triage);
+      const of = (topic: string, key: 'complaintId' | 'letterId') => rows.filter((r) => r.topic === topic).map((r) => r.payload[key]!);
+      await this.triageQueue.requestTriage(of(OUTBOX_TOPICS.triageRequested, 'complaintId'));
+      await this.lettersQueue.requestAcknowledgements(of(OUTBOX_TOPICS.acknowledgementRequested, 'complaintId'));
+      await this.lettersQueue.requestSends(of(OUTBOX_TOPICS.letterApproved, 'letterId'));
       await manager.query(`UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`, [rows.map((r) => r.id)]);
       return rows.length;
     });

@@ -1,5 +1,11 @@
 /** What an outbox row asks the relay to do. */
-export const OUTBOX_TOPICS = { triageRequested: 'triage.requested' } as const;
+export const OUTBOX_TOPICS = {
+  triageRequested: 'triage.requested',
+  /** Written by the intake statement: the acknowledgement letter is made (once) and emailed by a worker. */
+  acknowledgementRequested: 'letters.acknowledge',
+  /** Written when an officer approves a letter for email. */
+  letterApproved: 'letters.send',
+} as const;
 
 export interface TriageRequested {
   complaintId: string;

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { Environment } from '../config/environment.js';
-import { DEFAULT_JOB_OPTIONS, TRIAGE_QUEUE } from './queues.js';
+import { DEFAULT_JOB_OPTIONS, LETTERS_QUEUE, TRIAGE_QUEUE } from './queues.js';
 
 @Module({
   imports: [
@@ -14,7 +14,7 @@ import { DEFAULT_JOB_OPTIONS, TRIAGE_QUEUE } from './queues.js';
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: TRIAGE_QUEUE }),
+    BullModule.registerQueue({ name: TRIAGE_QUEUE }, { name: LETTERS_QUEUE }),
   ],
   exports: [BullModule],
 })

@@ -3,6 +3,16 @@ import type { ANALYSE_STEP, DECIDE_STEP, StepName } from '../triage/rules/rule.t
 
 export const TRIAGE_QUEUE = 'triage';
 
+/** Letters made and emailed by workers: the acknowledgement on receipt, and every letter an officer approves for email. */
+export const LETTERS_QUEUE = 'letters';
+export interface LetterJobs {
+  acknowledge: { complaintId: string };
+  send: { letterId: string };
+}
+export type LetterJobName = keyof LetterJobs;
+export type LetterJobData = LetterJobs[LetterJobName];
+
+
 /** Job name -> payload. Payloads carry ids, never entities. */
 export interface TriageJobs {
   step: { complaintId: string };

@@ -3,65 +3,48 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/roles.decorator.js';
 import { CurrentStaff, type StaffUser } from '../auth/staff-user.js';
-import { OUTCOME_KINDS } from '../cases/case-lifecycle.js';
-import { CaseHistoryService } from '../cases/case-history.service.js';
+import { CaseNotesService } from '../cases/case-notes.service.js';
+import { CaseReferencePipe } from '../cases/case-reference.pipe.js';
 import { CaseWorkService } from '../cases/case-work.service.js';
-import { CasesService } from '../cases/cases.service.js';
-import { AssignCaseDto, ConfirmOverrideDto, CreateLetterDto, OverrideCategoryDto, RecordOutcomeDto } from '../cases/dto/case-work.dto.js';
+import { CreateNoteDto } from '../cases/dto/case-note.dto.js';
+import { AssignCaseDto, ConfirmOverrideDto, OverrideCategoryDto, RecordOutcomeDto } from '../cases/dto/case-work.dto.js';
 import { OverridesService } from '../cases/overrides.service.js';
 import { DomainError } from '../common/domain-error.js';
-import { CATEGORIES } from '../complaints/complaint-categories.js';
-import { LETTER_KINDS } from '../letters/letter.entity.js';
-import { LETTERS } from '../letters/letter-templates.js';
-import { LettersService } from '../letters/letters.service.js';
 import { ClearReviewDto } from '../triage/review/clear-review.dto.js';
 import { TriageReviewService } from '../triage/review/triage-review.service.js';
-import { UsersService } from '../users/users.service.js';
-import { errorList, formFields, validateForm, type FieldErrors } from './form-validation.js';
-import { navigation } from './navigation.js';
-import { CaseReferencePipe } from '../cases/case-reference.pipe.js';
+import { CasePageView } from './case-page.view.js';
+import { formFields, refusal, validateForm } from './form-validation.js';
+import { ASSIGN_FORM, CATEGORY_FORM, CONFIRM_FORM, NOTE_FORM, OUTCOME_FORM, REVIEW_FORM, type StaffForm } from './staff-messages.js';
 
-const DONE: Record<string, string> = {
-  assigned: 'The case has been assigned.',
-  classified: 'The category has been changed.',
-  pending: 'The change of category is waiting for a second officer to confirm it.',
-  confirmed: 'The change of category has been decided.',
-  outcome: 'The outcome has been recorded.',
-  letter: 'The letter has been made and stored on the case.',
-  reviewed: "The triage's review has been cleared.",
-};
-
-/** The officers' queue and case page, with a form for every move. Complaint text is always escaped by Nunjucks. */
+/** The case page, with a form for every move; each posts here, then comes back to the page (post/redirect/get). */
 @ApiExcludeController()
 @Roles('officer', 'auditor')
 @Controller('cases')
 export class CasePagesController {
   constructor(
-    private readonly cases: CasesService,
-    private readonly history: CaseHistoryService,
+    private readonly page: CasePageView,
     private readonly work: CaseWorkService,
     private readonly overrides: OverridesService,
-    private readonly letters: LettersService,
-    private readonly users: UsersService,
     private readonly reviews: TriageReviewService,
+    private readonly notes: CaseNotesService,
   ) {}
 
   @Get(':reference')
   async case(@Param('reference', CaseReferencePipe) reference: string, @Query('done') done: string | undefined, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
-    await this.render(reply, reference, staff, { done: done ? DONE[done] : undefined });
+    await this.page.render(reply, reference, staff, { done });
   }
 
   @Roles('officer')
   @Post(':reference/assignment')
   async assign(@Param('reference', CaseReferencePipe) reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
     const fields = formFields(body, ['assigneeId']);
-    await this.act(reply, reference, staff, AssignCaseDto, { assigneeId: fields.assigneeId || null }, 'assigned', (dto) => this.work.assign(reference, dto.assigneeId, staff));
+    await this.act(reply, reference, staff, '#assign', AssignCaseDto, ASSIGN_FORM, { assigneeId: fields.assigneeId || null }, (dto) => this.work.assign(reference, dto.assigneeId, staff).then(() => 'assigned'));
   }
 
   @Roles('officer')
   @Post(':reference/classification')
   async classify(@Param('reference', CaseReferencePipe) reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
-    await this.act(reply, reference, staff, OverrideCategoryDto, formFields(body, ['category', 'reason']), 'classified', async (dto) => {
+    await this.act(reply, reference, staff, '#change-category', OverrideCategoryDto, CATEGORY_FORM, formFields(body, ['category', 'reason']), async (dto) => {
       const result = await this.overrides.request(reference, dto.category, dto.reason, staff);
       return result.state === 'pending' ? 'pending' : 'classified';
     });
@@ -72,75 +55,54 @@ export class CasePagesController {
   async confirm(@Param('reference', CaseReferencePipe) reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
     const fields = formFields(body, ['confirm', 'confirmReason']);
     const values = { confirm: fields.confirm === 'yes' ? true : fields.confirm === 'no' ? false : undefined, reason: fields.confirmReason };
-    await this.act(reply, reference, staff, ConfirmOverrideDto, values, 'confirmed', (dto) => this.overrides.decide(reference, dto.confirm, dto.reason, staff));
+    await this.act(reply, reference, staff, '#confirm-category', ConfirmOverrideDto, CONFIRM_FORM, values, (dto) => this.overrides.decide(reference, dto.confirm, dto.reason, staff).then(() => 'confirmed'), fields);
   }
 
   @Roles('officer')
   @Post(':reference/outcome')
   async outcome(@Param('reference', CaseReferencePipe) reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
-    await this.act(reply, reference, staff, RecordOutcomeDto, formFields(body, ['kind', 'notes']), 'outcome', (dto) => this.work.recordOutcome(reference, dto.kind, dto.notes, staff));
-  }
-
-  @Roles('officer')
-  @Post(':reference/letters')
-  async letter(@Param('reference', CaseReferencePipe) reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
-    await this.act(reply, reference, staff, CreateLetterDto, formFields(body, ['kind']), 'letter', (dto) => this.letters.create(reference, dto.kind, staff));
+    await this.act(reply, reference, staff, '#record-outcome', RecordOutcomeDto, OUTCOME_FORM, formFields(body, ['kind', 'notes']), (dto) => this.work.recordOutcome(reference, dto.kind, dto.notes, staff).then(() => 'outcome'));
   }
 
   @Roles('officer')
   @Post(':reference/review/clearance')
   async clearReview(@Param('reference', CaseReferencePipe) reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
     const fields = formFields(body, ['reviewReason']);
-    if (!fields.reviewReason?.trim()) {
-      return this.render(reply.status(400), reference, staff, { errors: { reviewReason: 'Enter what you found before clearing the review' }, values: fields });
-    }
-    await this.act(reply, reference, staff, ClearReviewDto, { reason: fields.reviewReason, reviewReason: fields.reviewReason }, 'reviewed', (dto) => this.reviews.clear(reference, dto.reason, staff));
+    await this.act(reply, reference, staff, '#triage-review', ClearReviewDto, REVIEW_FORM, { reason: fields.reviewReason ?? '' }, (dto) => this.reviews.clear(reference, dto.reason, staff).then(() => 'reviewed'), fields);
   }
 
-  /** Validates, acts, then redirects back (post/redirect/get); a refused move re-renders the page with its reason. */
+  @Roles('officer')
+  @Post(':reference/notes')
+  async addNote(@Param('reference', CaseReferencePipe) reference: string, @Body() body: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
+    const fields = formFields(body, ['noteText', 'contact', 'contactChannel', 'contactDirection']);
+    const contact = fields.contact === 'yes';
+    const values = { text: fields.noteText ?? '', ...(contact ? { contactChannel: fields.contactChannel || 'none', contactDirection: fields.contactDirection || 'none' } : {}) };
+    await this.act(reply, reference, staff, '#notes', CreateNoteDto, NOTE_FORM, values, (dto) => this.notes.add(reference, dto, staff).then(() => (contact ? 'contact' : 'note')), fields);
+  }
+
+  /**
+   * Validates in the form's own words, acts, then goes back to the page with a banner. A refused move (409) shows the
+   * page again with the reason at the top, linked to the form it came from; what was typed is kept.
+   */
   private async act<T extends object>(
     reply: FastifyReply,
     reference: string,
     staff: StaffUser,
+    formAnchor: string,
     dto: new () => T,
+    form: StaffForm,
     values: Record<string, unknown>,
-    done: string,
-    action: (value: T) => Promise<unknown>,
+    action: (value: T) => Promise<string>,
+    shown: Record<string, unknown> = values,
   ): Promise<void> {
-    const { value, errors } = validateForm(dto, values);
-    if (Object.keys(errors).length) return this.render(reply.status(400), reference, staff, { errors, values });
+    const { value, errors } = validateForm(dto, values, form);
+    if (Object.keys(errors).length) return this.page.render(reply.status(400), reference, staff, { errors, values: shown });
     try {
-      const result = await action(value);
-      await reply.redirect(`/cases/${encodeURIComponent(reference)}?done=${typeof result === 'string' ? result : done}`, 303);
+      const done = await action(value);
+      await reply.redirect(`/cases/${encodeURIComponent(reference)}?done=${done}`, 303);
     } catch (error) {
       if (!(error instanceof DomainError) || error.status === 404) throw error;
-      await this.render(reply.status(error.status), reference, staff, { errors: { form: error.message }, values });
+      await this.page.render(reply.status(error.status), reference, staff, { refused: { text: refusal(error), href: formAnchor }, values: shown });
     }
-  }
-
-  private async render(reply: FastifyReply, reference: string, staff: StaffUser, extra: { done?: string; errors?: FieldErrors; values?: Record<string, unknown> }): Promise<void> {
-    const found = await this.cases.get(reference, staff);
-    const [history, letters, officers] = await Promise.all([
-      this.history.forCase(reference),
-      staff.role === 'auditor' ? Promise.resolve([]) : this.letters.list(reference),
-      staff.role === 'auditor' ? Promise.resolve([]) : this.users.list(),
-    ]);
-    await reply.view('case.njk', {
-      case: found,
-      history,
-      letters,
-      officers: officers.filter((u) => u.role !== 'auditor'),
-      staff,
-      canWork: staff.role !== 'auditor',
-      canConfirm: !!found.pendingOverride && found.pendingOverride.requestedBy !== staff.email,
-      categories: CATEGORIES,
-      outcomeKinds: OUTCOME_KINDS,
-      letterKinds: LETTER_KINDS.map((kind) => ({ value: kind, text: LETTERS[kind].title })),
-      done: extra.done,
-      errors: extra.errors ?? {},
-      errorList: errorList(extra.errors ?? {}),
-      values: extra.values ?? {},
-      navigation: navigation(staff, '/cases'),
-    });
   }
 }

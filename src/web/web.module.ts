@@ -9,10 +9,15 @@ import { AuditPagesController } from './audit-pages.controller.js';
 import { ComplaintFormController } from './complaint-form.controller.js';
 import { CasePagesController } from './case-pages.controller.js';
 import { QueuePagesController } from './queue-pages.controller.js';
+import { CasePageView } from './case-page.view.js';
+import { ComplainantPagesController } from './complainant-pages.controller.js';
+import { KeyedComplaintPagesController } from './keyed-complaint-pages.controller.js';
+import { LetterPagesController } from './letter-pages.controller.js';
 import { SignInPagesController } from './sign-in-pages.controller.js';
 
 @Module({
   imports: [AuditApiModule, AuthModule, CasesModule, ComplaintsModule, UsersModule, TriageApiModule],
-  controllers: [AuditPagesController, ComplaintFormController, SignInPagesController, QueuePagesController, CasePagesController],
+  controllers: [AuditPagesController, ComplaintFormController, SignInPagesController, QueuePagesController, KeyedComplaintPagesController, CasePagesController, ComplainantPagesController, LetterPagesController],
+  providers: [CasePageView],
 })
 export class WebModule {}

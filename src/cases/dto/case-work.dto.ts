@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import { IsCleanText } from '../../common/validators.js';
 import { CATEGORIES, type Category } from '../../complaints/complaint-categories.js';
-import { LETTER_KINDS, type LetterKind } from '../../letters/letter.entity.js';
 import { OUTCOME_KINDS, type OutcomeKind } from '../case-lifecycle.js';
 
 export class RecordOutcomeDto {
@@ -40,12 +39,6 @@ export class AssignCaseDto {
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all', { message: '$property must be a user id or null' })
   assigneeId: string | null;
-}
-
-export class CreateLetterDto {
-  @ApiProperty({ enum: LETTER_KINDS })
-  @IsIn(LETTER_KINDS, { message: `$property must be one of: ${LETTER_KINDS.join(', ')}` })
-  kind: LetterKind;
 }
 
 export class OutcomeRecordedDto {
