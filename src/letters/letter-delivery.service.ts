@@ -37,13 +37,14 @@ export class LetterDeliveryService {
       if (!facts) return null;
       const language = letterLanguage('acknowledgement', facts.language);
       const body = renderLetter('acknowledgement', { ...facts.context, message: '' }, language);
-      const byEmail = this.mailer.enabled && !!facts.email;
+      // a complainant who asked for post gets the letter on paper: it waits, marked for post, for an officer to print
+      const byEmail = this.mailer.enabled && !!facts.email && facts.contactPreference !== 'post';
       const letterId = randomUUID();
       const [inserted] = (await manager.query(
         `INSERT INTO letters (id, complaint_id, kind, language, status, recipient, recipient_name, postal_address, subject, body, created_at, approved_at, delivery)
          VALUES ($1, $2, 'acknowledgement', $3, $4, $5, $6, $7, $8, $9, now(), $10, $11)
          ON CONFLICT (complaint_id) WHERE kind = 'acknowledgement' AND created_by IS NULL DO NOTHING RETURNING id`,
-        [letterId, complaintId, language, byEmail ? 'sending' : 'draft', facts.email, facts.name, facts.postalAddress, LETTERS.acknowledgement.subject(facts.reference), body, byEmail ? new Date() : null, byEmail ? 'email' : null],
+        [letterId, complaintId, language, byEmail ? 'sending' : 'draft', facts.email, facts.name, facts.postalAddress, LETTERS.acknowledgement.subject(facts.reference), body, byEmail ? new Date() : null, byEmail ? 'email' : facts.contactPreference === 'post' ? 'post' : null],
       )) as [{ id: string }?];
       if (!inserted) return null;
       await this.caseLog.append(manager, {

@@ -13,6 +13,8 @@ export interface LetterFacts {
   postalAddress: string | null;
   /** The complaint's language, when the complaint records one. */
   language: string | null;
+  /** How the complainant asked to be contacted (email, post or phone), when the complaint records it. */
+  contactPreference: string | null;
   context: Omit<LetterContext, 'message'>;
 }
 
@@ -25,7 +27,7 @@ const longDate = (date: Date) => DateTime.fromJSDate(date, { zone: 'Europe/Londo
 export async function readLetterFacts(manager: EntityManager, where: { reference: string } | { complaintId: string }): Promise<LetterFacts | null> {
   const [row] = (await manager.query(
     `SELECT c.id, c.reference, c.status, c.subject_role, c.received_at, c.category, p.name, p.email, p.postal_address,
-            to_jsonb(c) ->> 'language' AS language,
+            to_jsonb(c) ->> 'language' AS language, to_jsonb(c) ->> 'contact_preference' AS contact_preference,
             (SELECT d.due_at FROM deadlines d WHERE d.complaint_id = c.id AND d.kind = 'recording_decision') AS decision_due,
             r.findings ->> 'route' AS route, r.findings ->> 'body' AS body
        FROM complaints c JOIN complainants p ON p.id = c.complainant_id
@@ -35,7 +37,7 @@ export async function readLetterFacts(manager: EntityManager, where: { reference
     ['reference' in where ? where.reference : where.complaintId],
   )) as Array<{
     id: string; reference: string; status: string; subject_role: string; received_at: Date; category: string | null; name: string; email: string | null;
-    postal_address: string | null; language: string | null; decision_due: Date | null; route: string | null; body: string | null;
+    postal_address: string | null; language: string | null; contact_preference: string | null; decision_due: Date | null; route: string | null; body: string | null;
   }>;
   if (!row) return null;
   return {
@@ -46,6 +48,7 @@ export async function readLetterFacts(manager: EntityManager, where: { reference
     email: row.email ?? '',
     postalAddress: row.postal_address,
     language: row.language,
+    contactPreference: row.contact_preference,
     context: {
       name: row.name,
       reference: row.reference,

@@ -31,7 +31,7 @@ export class KeyedComplaintPagesController {
     // The form's own id: a second press of the button (or a resend after a slow answer) adds the complaint once.
     const idempotencyKey = /^[0-9a-f-]{36}$/.test(values.submissionId ?? '') ? `keyed-${values.submissionId}` : undefined;
     try {
-      const receipt = await this.complaints.submit({ ...complaint, channel, receivedAt: new Date(receivedAt), actor: actorOf(staff), idempotencyKey });
+      const receipt = await this.complaints.submit({ ...complaint, language: complaint.language ?? 'en', channel, receivedAt: new Date(receivedAt), actor: actorOf(staff), idempotencyKey });
       await reply.redirect(`/cases/${encodeURIComponent(receipt.reference)}?done=keyed`, 303);
     } catch (error) {
       if (!(error instanceof IdempotencyKeyReused)) throw error;
