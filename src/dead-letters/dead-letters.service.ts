@@ -1,48 +1,63 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
-import { TRIAGE_QUEUE, type TriageJobData } from '../queue/queues.js';
+import type { Job, Queue } from 'bullmq';
+import { LETTERS_QUEUE, TRIAGE_QUEUE, type LetterJobData, type TriageJobData } from '../queue/queues.js';
 
 export interface DeadLetter {
   jobId: string;
+  queue: string;
   step: string;
-  complaintId: string;
+  /** The complaint (triage, acknowledgement) or the letter (sending) the job was for. */
+  complaintId: string | null;
+  letterId: string | null;
   attempts: number;
   failedReason: string;
   failedAt: string | null;
 }
 
-/** Jobs that failed every attempt (with exponential backoff between): shown to admins, retried on request. */
+/** Jobs that failed every attempt (with exponential backoff between), on every queue: shown to admins, retried on request. */
 @Injectable()
 export class DeadLettersService {
-  constructor(@InjectQueue(TRIAGE_QUEUE) private readonly queue: Queue<TriageJobData>) {}
+  private readonly queues: Array<Queue<TriageJobData | LetterJobData>>;
 
-  async list(limit = 200): Promise<{ total: number; items: DeadLetter[] }> {
-    const [total, jobs] = await Promise.all([this.queue.getFailedCount(), this.queue.getFailed(0, limit - 1)]);
-    return {
-      total,
-      items: jobs.map((job) => ({
-        jobId: String(job.id),
-        step: job.name,
-        complaintId: job.data.complaintId,
-        attempts: job.attemptsMade,
-        failedReason: job.failedReason,
-        failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
-      })),
-    };
+  constructor(@InjectQueue(TRIAGE_QUEUE) triage: Queue<TriageJobData>, @InjectQueue(LETTERS_QUEUE) letters: Queue<LetterJobData>) {
+    this.queues = [triage as Queue<TriageJobData | LetterJobData>, letters as Queue<TriageJobData | LetterJobData>];
   }
 
-  /** Puts every failed job (or the ones named) back on the queue; returns how many. */
+  async list(limit = 200): Promise<{ total: number; items: DeadLetter[] }> {
+    const found = await Promise.all(this.queues.map(async (queue) => ({ queue, total: await queue.getFailedCount(), jobs: await queue.getFailed(0, limit - 1) })));
+    const items = found.flatMap(({ queue, jobs }) => jobs.map((job) => toDeadLetter(queue.name, job)));
+    items.sort((a, b) => (b.failedAt ?? '').localeCompare(a.failedAt ?? ''));
+    return { total: found.reduce((n, f) => n + f.total, 0), items: items.slice(0, limit) };
+  }
+
+  /** Puts every failed job (or the ones named) back on its queue; returns how many. */
   async retry(jobIds?: string[]): Promise<number> {
-    const jobs = jobIds?.length
-      ? (await Promise.all(jobIds.map((id) => this.queue.getJob(id)))).filter((job) => job !== undefined)
-      : await this.queue.getFailed(0, -1);
     let retried = 0;
-    for (const job of jobs) {
-      if ((await job.getState()) !== 'failed') continue;
-      await job.retry('failed');
-      retried++;
+    for (const queue of this.queues) {
+      const jobs = jobIds?.length
+        ? (await Promise.all(jobIds.map((id) => queue.getJob(id)))).filter((job) => job !== undefined)
+        : await queue.getFailed(0, -1);
+      for (const job of jobs) {
+        if ((await job.getState()) !== 'failed') continue;
+        await job.retry('failed');
+        retried++;
+      }
     }
     return retried;
   }
+}
+
+function toDeadLetter(queue: string, job: Job<TriageJobData | LetterJobData>): DeadLetter {
+  const data = job.data as { complaintId?: string; letterId?: string };
+  return {
+    jobId: String(job.id),
+    queue,
+    step: job.name,
+    complaintId: data.complaintId ?? null,
+    letterId: data.letterId ?? null,
+    attempts: job.attemptsMade,
+    failedReason: job.failedReason,
+    failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+  };
 }

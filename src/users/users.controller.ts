@@ -1,13 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
-  ApiTags, ApiUnauthorizedResponse,
+  ApiNoContentResponse, ApiTags, ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
 import { DomainError } from '../common/domain-error.js';
 import { actorOf, CurrentStaff, type StaffUser } from '../auth/staff-user.js';
 import { CreateUserDto, UserDto } from './dto/create-user.dto.js';
-import { UpdateUserDto } from './dto/update-user.dto.js';
+import { ResetPasswordDto, UpdateUserDto } from './dto/update-user.dto.js';
 import type { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
 
@@ -51,5 +51,19 @@ export class UsersController {
     @CurrentStaff() staff: StaffUser,
   ): Promise<UserDto> {
     return toDto(await this.users.update(id, body, actorOf(staff)));
+  }
+
+  @Put(':id/password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Reset a user’s password (admin)', description: 'Sets the new password and ends every session and token the user holds at once.' })
+  @ApiNoContentResponse({ description: 'Password changed; the user is signed out everywhere' })
+  @ApiBadRequestResponse({ description: 'The id or the password is wrong; the message names it' })
+  @ApiNotFoundResponse({ description: 'No user with this id' })
+  async resetPassword(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError('USER.BAD_ID', 'id must be a user id (a UUID)') })) id: string,
+    @Body() body: ResetPasswordDto,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<void> {
+    await this.users.resetPassword(id, body.password, actorOf(staff));
   }
 }

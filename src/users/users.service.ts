@@ -77,6 +77,22 @@ export class UsersService {
     });
   }
 
+  /** Sets a new password (an admin resetting it) and ends every session and token the user holds. */
+  async resetPassword(id: string, password: string, actor: Actor): Promise<void> {
+    const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager.getRepository(User).update({ id }, { passwordHash, tokenVersion: () => 'token_version + 1' });
+      if (!result.affected) throw new DomainError('USER.NOT_FOUND', 'There is no user with this id', 404);
+      await this.caseLog.append(manager, { reference: null, actor, type: 'user.password_reset', details: { userId: id } });
+    });
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    if (!user) throw new DomainError('USER.NOT_FOUND', 'There is no user with this id', 404);
+    return user;
+  }
+
   private async keepOneAdmin(manager: EntityManager, leaving: string): Promise<void> {
     const others = await manager.query(`SELECT id FROM users WHERE role = 'admin' AND disabled_at IS NULL AND id <> $1`, [leaving]);
     if (others.length === 0) throw new DomainError('USER.LAST_ADMIN', 'At least one admin must stay enabled: make another user an admin first', 409);

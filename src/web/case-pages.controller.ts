@@ -77,7 +77,7 @@ export class CasePagesController {
     const fields = formFields(body, ['noteText', 'contact', 'contactChannel', 'contactDirection']);
     const contact = fields.contact === 'yes';
     const values = { text: fields.noteText ?? '', ...(contact ? { contactChannel: fields.contactChannel || 'none', contactDirection: fields.contactDirection || 'none' } : {}) };
-    await this.act(reply, reference, staff, '#notes', CreateNoteDto, NOTE_FORM, values, (dto) => this.notes.add(reference, dto, staff).then(() => (contact ? 'contact' : 'note')), fields);
+    await this.act(reply, reference, staff, '#notes-log', CreateNoteDto, NOTE_FORM, values, (dto) => this.notes.add(reference, dto, staff).then(() => (contact ? 'contact' : 'note')), fields);
   }
 
   /**

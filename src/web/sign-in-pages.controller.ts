@@ -8,7 +8,7 @@ import { Environment } from '../config/environment.js';
 import { LoginAttemptsService } from '../auth/login-attempts.service.js';
 import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
 
-const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(cases|audit|stats|reports)(\/[\w-]*)?$/.test(next) ? next : '/cases');
+const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(cases|audit|stats|reports|admin|my-work)(\/[\w-]*)*$/.test(next) ? next : '/cases');
 
 /** Staff sign-in and sign-out for the pages, with a session cookie. */
 @ApiExcludeController()

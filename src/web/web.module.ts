@@ -5,7 +5,9 @@ import { CasesModule } from '../cases/cases.module.js';
 import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { TriageApiModule } from '../triage/triage-api.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { AdminPagesController } from './admin-pages.controller.js';
 import { AuditPagesController } from './audit-pages.controller.js';
+import { DeadLettersModule } from '../dead-letters/dead-letters.module.js';
 import { ComplaintFormController } from './complaint-form.controller.js';
 import { CasePagesController } from './case-pages.controller.js';
 import { QueuePagesController } from './queue-pages.controller.js';
@@ -16,8 +18,8 @@ import { LetterPagesController } from './letter-pages.controller.js';
 import { SignInPagesController } from './sign-in-pages.controller.js';
 
 @Module({
-  imports: [AuditApiModule, AuthModule, CasesModule, ComplaintsModule, UsersModule, TriageApiModule],
-  controllers: [AuditPagesController, ComplaintFormController, SignInPagesController, QueuePagesController, KeyedComplaintPagesController, CasePagesController, ComplainantPagesController, LetterPagesController],
+  imports: [DeadLettersModule, AuditApiModule, AuthModule, CasesModule, ComplaintsModule, UsersModule, TriageApiModule],
+  controllers: [AdminPagesController, AuditPagesController, ComplaintFormController, SignInPagesController, QueuePagesController, KeyedComplaintPagesController, CasePagesController, ComplainantPagesController, LetterPagesController],
   providers: [CasePageView],
 })
 export class WebModule {}
