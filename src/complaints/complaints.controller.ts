@@ -22,7 +22,7 @@ export class ComplaintsController {
   @Post()
   @RateLimit('intake')
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key returns the same reference' })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'A repeat with the same key returns the same reference' })
   @ApiOperation({ summary: 'Make a complaint', description: 'Letters and emails go in `language`, or else the first of Welsh or English the request’s Accept-Language names.' })
   @ApiCreatedResponse({ type: ComplaintReceiptDto })
   @ApiBadRequestResponse({ description: 'a field is missing or invalid; the message names it' })
