@@ -13,6 +13,7 @@ import { AddCaseNotes1796292194556 } from './1796292194556-AddCaseNotes.js';
 import { AddLetterDrafts1796293415588 } from './1796293415588-AddLetterDrafts.js';
 import { AddQueueSearch1796300000000 } from './1796300000000-AddQueueSearch.js';
 import { AddComplainantAccess1796300100000 } from './1796300100000-AddComplainantAccess.js';
+import { AddCaseTextKeys1796300200000 } from './1796300200000-AddCaseTextKeys.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   AddLetterDrafts1796293415588,
   AddQueueSearch1796300000000,
   AddComplainantAccess1796300100000,
+  AddCaseTextKeys1796300200000,
 ];

@@ -1,3 +1,4 @@
+import { createHash, createHmac } from 'node:crypto';
 import { api, complaintBody, login, waitForTriage } from './helpers/http.js';
 import { ADMIN, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -38,8 +39,12 @@ describe('notes, the contact log and the complainant’s details on a case', () 
     ]);
     const history = JSON.stringify((await api(t.baseUrl, 'GET', `/api/cases/${reference}/history`, { token: auditor })).body);
     expect(history).toContain('case.contact_logged');
-    expect(history).toContain('textSha256');
     expect(history).not.toContain('distressed');
+    // keyed with the case's own key, so nobody can confirm a guess at the text from the log alone
+    const text = 'Complainant sounded distressed; check the 2024 file first.';
+    const [{ key }] = (await t.db.query(`SELECT k.key FROM case_text_keys k JOIN complaints c ON c.id = k.complaint_id WHERE c.reference = $1`, [reference])) as Array<{ key: Buffer }>;
+    expect(history).toContain(createHmac('sha256', key).update(text).digest('hex'));
+    expect(history).not.toContain(createHash('sha256').update(text).digest('hex'));
   });
 
   it('refuses an empty note, a direction without sense, and auditors, naming the field', async () => {
@@ -64,7 +69,7 @@ describe('notes, the contact log and the complainant’s details on a case', () 
     expect(found.complainant).toMatchObject({ phone: '01632 960 001', postalAddress: '12 Heol y Nant, Aberteifi SA43 1AB' });
     const history = (await api(t.baseUrl, 'GET', `/api/cases/${reference}/history`, { token: auditor })).body as Array<{ type: string; details: Record<string, unknown> }>;
     const logged = history.find((h) => h.type === 'complainant.updated');
-    expect(logged?.details).toEqual({ complaintId: expect.any(String), complainantId: expect.any(String), changed: ['phone', 'postalAddress'], detailsSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(logged?.details).toEqual({ complaintId: expect.any(String), complainantId: expect.any(String), changed: ['phone', 'postalAddress'], detailsHmac: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(JSON.stringify(history)).not.toContain('Heol y Nant');
     const bad = await api(t.baseUrl, 'PATCH', `/api/cases/${reference}/complainant`, { token: officer, body: { email: 'not an email' } });
     expect(bad.status).toBe(400);

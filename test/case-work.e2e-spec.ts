@@ -86,7 +86,7 @@ describe('officer workspace: lifecycle, deadlines, overrides, letters', () => {
 
     const history = (await api(t.baseUrl, 'GET', `/api/cases/${reference}/history`, { token: auditor })).body;
     const moved = history.find((h: { type: string }) => h.type === 'case.outcome_recorded');
-    expect(moved).toMatchObject({ actor: 'a@example.org', details: { kind: 'referred_to_iopc', fromStatus: 'triaged', toStatus: 'referred_to_iopc', notesSha256: expect.any(String) } });
+    expect(moved).toMatchObject({ actor: 'a@example.org', details: { kind: 'referred_to_iopc', fromStatus: 'triaged', toStatus: 'referred_to_iopc', notesHmac: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(JSON.stringify(history)).not.toContain('referred by email');
   });
 

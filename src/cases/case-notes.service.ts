@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CaseLogService } from '../audit/case-log.service.js';
+import { CaseTextKeys } from '../audit/case-text-keys.service.js';
 import { actorOf, type StaffUser } from '../auth/staff-user.js';
-import { textSha256 } from '../common/text-hash.js';
 import { lockCase } from './case-lock.js';
 import type { CreateNoteDto, NoteDto } from './dto/case-note.dto.js';
 
@@ -13,6 +13,7 @@ export class CaseNotesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly caseLog: CaseLogService,
+    private readonly textKeys: CaseTextKeys,
   ) {}
 
   async add(reference: string, note: CreateNoteDto, staff: StaffUser): Promise<NoteDto> {
@@ -28,7 +29,7 @@ export class CaseNotesService {
         reference,
         actor: actorOf(staff),
         type: note.contactChannel ? 'case.contact_logged' : 'case.note_added',
-        details: { complaintId: found.id, noteId: id, contactChannel: note.contactChannel ?? null, contactDirection: note.contactDirection ?? null, textSha256: textSha256(note.text) },
+        details: { complaintId: found.id, noteId: id, contactChannel: note.contactChannel ?? null, contactDirection: note.contactDirection ?? null, textHmac: await this.textKeys.hash(manager, found.id, note.text) },
       });
     });
     return { id, text: note.text, contactChannel: note.contactChannel ?? null, contactDirection: note.contactChannel ? (note.contactDirection ?? null) : null, createdAt: createdAt.toISOString(), createdBy: staff.email };

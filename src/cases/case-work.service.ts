@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CaseLogService } from '../audit/case-log.service.js';
+import { CaseTextKeys } from '../audit/case-text-keys.service.js';
 import { actorOf, type StaffUser } from '../auth/staff-user.js';
 import { DomainError } from '../common/domain-error.js';
-import { textSha256 } from '../common/text-hash.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { checkMove, type OutcomeKind } from './case-lifecycle.js';
 import { lockCase } from './case-lock.js';
@@ -22,6 +22,7 @@ export class CaseWorkService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly caseLog: CaseLogService,
+    private readonly textKeys: CaseTextKeys,
     private readonly deadlines: DeadlinesService,
   ) {}
 
@@ -52,7 +53,7 @@ export class CaseWorkService {
         reference,
         actor: actorOf(staff),
         type: 'case.outcome_recorded',
-        details: { complaintId: found.id, actionId, kind, fromStatus: found.status, toStatus, category: found.category, deadlinesMet, notesSha256: textSha256(notes) },
+        details: { complaintId: found.id, actionId, kind, fromStatus: found.status, toStatus, category: found.category, deadlinesMet, notesHmac: await this.textKeys.hash(manager, found.id, notes) },
       });
       return { reference, status: toStatus, kind, deadlinesMet };
     });

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CaseLogService } from '../audit/case-log.service.js';
+import { CaseTextKeys } from '../audit/case-text-keys.service.js';
 import { actorOf, type StaffUser } from '../auth/staff-user.js';
 import { DomainError } from '../common/domain-error.js';
-import { textSha256 } from '../common/text-hash.js';
 import type { Category } from '../complaints/complaint-categories.js';
 import { CATEGORY_CHANGED, DeadlinesService } from '../deadlines/deadlines.service.js';
 import { lockCase, type LockedCase } from './case-lock.js';
@@ -24,6 +24,7 @@ export class OverridesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly caseLog: CaseLogService,
+    private readonly textKeys: CaseTextKeys,
     private readonly deadlines: DeadlinesService,
   ) {}
 
@@ -44,7 +45,7 @@ export class OverridesService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())`,
         [overrideId, found.id, found.category, category, found.triageCategory, run?.ruleset_version ?? null, reason, downgrade ? 'pending' : 'applied', staff.id],
       );
-      const details = { complaintId: found.id, overrideId, from: found.category, to: category, triageCategory: found.triageCategory, rulesetVersion: run?.ruleset_version ?? null, reasonSha256: textSha256(reason) };
+      const details = { complaintId: found.id, overrideId, from: found.category, to: category, triageCategory: found.triageCategory, rulesetVersion: run?.ruleset_version ?? null, reasonHmac: await this.textKeys.hash(manager, found.id, reason) };
       if (downgrade) {
         await this.caseLog.append(manager, { reference, actor: actorOf(staff), type: 'case.override_requested', details });
         return { overrideId, state: 'pending', category: found.category };
@@ -77,7 +78,7 @@ export class OverridesService {
         reference,
         actor: actorOf(staff),
         type: confirm ? 'case.category_overridden' : 'case.override_rejected',
-        details: { complaintId: found.id, overrideId: pending.id, from: found.category, to: pending.to_category, confirmedBy: staff.id, reasonSha256: textSha256(reason) },
+        details: { complaintId: found.id, overrideId: pending.id, from: found.category, to: pending.to_category, confirmedBy: staff.id, reasonHmac: await this.textKeys.hash(manager, found.id, reason) },
       });
       return { overrideId: pending.id, state: confirm ? 'applied' : 'rejected', category: confirm ? pending.to_category : found.category };
     });

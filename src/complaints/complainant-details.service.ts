@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseLogService } from '../audit/case-log.service.js';
+import { CaseTextKeys } from '../audit/case-text-keys.service.js';
 import { actorOf, type StaffUser } from '../auth/staff-user.js';
 import { lockCase } from '../cases/case-lock.js';
 import { canonicalJson } from '../common/canonical-json.js';
-import { textSha256 } from '../common/text-hash.js';
 import { addressKey, emailKey, nameKey } from './complainant-keys.js';
 import type { UpdateComplainantDto } from './dto/update-complainant.dto.js';
 
@@ -26,6 +26,7 @@ export class ComplainantDetailsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly caseLog: CaseLogService,
+    private readonly textKeys: CaseTextKeys,
   ) {}
 
   /** Returns the fields that changed (none when the values were already so). */
@@ -54,7 +55,7 @@ export class ComplainantDetailsService {
         reference,
         actor: actorOf(staff),
         type: 'complainant.updated',
-        details: { complaintId: found.id, complainantId: row.id, changed, detailsSha256: textSha256(canonicalJson(after)) },
+        details: { complaintId: found.id, complainantId: row.id, changed, detailsHmac: await this.textKeys.hash(manager, found.id, canonicalJson(after)) },
       });
       return changed;
     });

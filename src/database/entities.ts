@@ -1,6 +1,7 @@
 import { CaseEvent } from '../audit/case-event.entity.js';
 import { CaseLogCheckpoint } from '../audit/case-log-checkpoint.entity.js';
 import { QueuedCaseEvent } from '../audit/queued-case-event.entity.js';
+import { CaseTextKey } from '../audit/case-text-key.entity.js';
 import { StaffSession } from '../auth/staff-session.entity.js';
 import { CaseAction } from '../cases/case-action.entity.js';
 import { CaseNote } from '../cases/case-note.entity.js';
@@ -20,4 +21,4 @@ import { TriageRun } from '../triage/triage-run.entity.js';
 import { TriageStepResult } from '../triage/triage-step-result.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [CaseAction, CaseNote, CaseEvent, ClassificationOverride, Complainant, Complaint, Deadline, Letter, OutboxMessage, QueuedCaseEvent, Representative, StaffSession, StatsDaily, StatsDirtyDay, StatsState, StatsWorkingDay, TriageRun, TriageStepResult, User];
+export const ENTITIES = [CaseAction, CaseNote, CaseEvent, CaseTextKey, ClassificationOverride, Complainant, Complaint, Deadline, Letter, OutboxMessage, QueuedCaseEvent, Representative, StaffSession, StatsDaily, StatsDirtyDay, StatsState, StatsWorkingDay, TriageRun, TriageStepResult, User];

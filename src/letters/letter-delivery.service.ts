@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CaseLogService } from '../audit/case-log.service.js';
-import { textSha256 } from '../common/text-hash.js';
+import { CaseTextKeys } from '../audit/case-text-keys.service.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { readLetterFacts } from './letter-facts.js';
 import { letterLanguage, LETTERS, renderLetter } from './letter-templates.js';
@@ -16,6 +16,7 @@ export class LetterDeliveryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly caseLog: CaseLogService,
+    private readonly textKeys: CaseTextKeys,
     private readonly deadlines: DeadlinesService,
     private readonly mailer: MailerService,
   ) {}
@@ -51,7 +52,7 @@ export class LetterDeliveryService {
         reference: facts.reference,
         actor: 'worker',
         type: 'letter.created',
-        details: { complaintId, letterId, kind: 'acknowledgement', language, automatic: true, bodySha256: textSha256(body) },
+        details: { complaintId, letterId, kind: 'acknowledgement', language, automatic: true, bodyHmac: await this.textKeys.hash(manager, complaintId, body) },
       });
       return byEmail ? letterId : null;
     });

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CaseLogService } from '../audit/case-log.service.js';
+import { CaseTextKeys } from '../audit/case-text-keys.service.js';
 import { actorOf, type StaffUser } from '../auth/staff-user.js';
 import { lockCase } from '../cases/case-lock.js';
 import { DomainError } from '../common/domain-error.js';
-import { textSha256 } from '../common/text-hash.js';
 import { OUTBOX_CHANNEL, OUTBOX_TOPICS } from '../outbox/outbox.topics.js';
 import { internalTextIn } from './internal-text.js';
 import { readLetterFacts } from './letter-facts.js';
@@ -66,6 +66,7 @@ export class LettersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly caseLog: CaseLogService,
+    private readonly textKeys: CaseTextKeys,
     private readonly deadlines: DeadlinesService,
   ) {}
 
@@ -92,7 +93,7 @@ export class LettersService {
          VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11, now())`,
         [letterId, found.id, kind, language, facts.email, facts.name, facts.postalAddress, template.subject(reference), text || null, body, staff.id],
       );
-      await this.caseLog.append(manager, { reference, actor: actorOf(staff), type: 'letter.created', details: { complaintId: found.id, letterId, kind, language, bodySha256: textSha256(body) } });
+      await this.caseLog.append(manager, { reference, actor: actorOf(staff), type: 'letter.created', details: { complaintId: found.id, letterId, kind, language, bodyHmac: await this.textKeys.hash(manager, found.id, body) } });
     });
     return this.get(reference, letterId);
   }
@@ -106,7 +107,7 @@ export class LettersService {
       const body = changes.body === undefined ? letter.body : `${changes.body.replace(/\r\n/g, '\n').trim()}\n`;
       this.refuseInternalText(`${subject}\n${body}`, guard);
       await manager.query(`UPDATE letters SET subject = $2, body = $3 WHERE id = $1`, [letterId, subject, body]);
-      await this.caseLog.append(manager, { reference, actor: actorOf(staff), type: 'letter.edited', details: { complaintId: letter.complaint_id, letterId, bodySha256: textSha256(body) } });
+      await this.caseLog.append(manager, { reference, actor: actorOf(staff), type: 'letter.edited', details: { complaintId: letter.complaint_id, letterId, bodyHmac: await this.textKeys.hash(manager, letter.complaint_id, body) } });
     });
     return this.get(reference, letterId);
   }
@@ -133,7 +134,7 @@ export class LettersService {
                             recipient = $5, recipient_name = $6, postal_address = $7 WHERE id = $1`,
         [letterId, status, delivery, staff.id, person.email ?? '', person.name, person.postal_address, status === 'sent' ? new Date() : null],
       );
-      const details = { complaintId: letter.complaint_id, letterId, kind: letter.kind, delivery, bodySha256: textSha256(letter.body) };
+      const details = { complaintId: letter.complaint_id, letterId, kind: letter.kind, delivery, bodyHmac: await this.textKeys.hash(manager, letter.complaint_id, letter.body) };
       if (delivery === 'email') {
         await manager.query(`WITH work AS (INSERT INTO outbox (topic, payload) VALUES ($1, $2)) SELECT pg_notify($3, $1)`, [OUTBOX_TOPICS.letterApproved, { letterId }, OUTBOX_CHANNEL]);
         await this.caseLog.append(manager, { reference, actor: actorOf(staff), type: 'letter.approved', details });

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseLogService } from '../../audit/case-log.service.js';
+import { CaseTextKeys } from '../../audit/case-text-keys.service.js';
 import { actorOf, type StaffUser } from '../../auth/staff-user.js';
 import { DomainError } from '../../common/domain-error.js';
-import { textSha256 } from '../../common/text-hash.js';
 import { DeadlinesService } from '../../deadlines/deadlines.service.js';
 import type { ReviewClearedDto } from './clear-review.dto.js';
 
@@ -19,6 +19,7 @@ export class TriageReviewService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly caseLog: CaseLogService,
+    private readonly textKeys: CaseTextKeys,
     private readonly deadlines: DeadlinesService,
   ) {}
 
@@ -43,7 +44,7 @@ export class TriageReviewService {
         reference,
         actor: actorOf(staff),
         type: 'triage.review_cleared',
-        details: { complaintId: found.id, rulesetVersion: found.ruleset_version, reviewReasons: found.review_reasons, possibleOffence: found.possible_offence, reasonSha256: textSha256(reason) },
+        details: { complaintId: found.id, rulesetVersion: found.ruleset_version, reviewReasons: found.review_reasons, possibleOffence: found.possible_offence, reasonHmac: await this.textKeys.hash(manager, found.id, reason) },
       });
       return { reference, clearedReasons: found.review_reasons, clearedAt: cleared.review_cleared_at.toISOString() };
     });
