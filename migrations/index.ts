@@ -14,6 +14,7 @@ import { AddLetterDrafts1796293415588 } from './1796293415588-AddLetterDrafts.js
 import { AddQueueSearch1796300000000 } from './1796300000000-AddQueueSearch.js';
 import { AddComplainantAccess1796300100000 } from './1796300100000-AddComplainantAccess.js';
 import { AddCaseTextKeys1796300200000 } from './1796300200000-AddCaseTextKeys.js';
+import { AddEvidence1796300300000 } from './1796300300000-AddEvidence.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
@@ -33,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   AddQueueSearch1796300000000,
   AddComplainantAccess1796300100000,
   AddCaseTextKeys1796300200000,
+  AddEvidence1796300300000,
 ];

@@ -14,6 +14,8 @@ import { ConnectionErrorsGuard } from './database/connection-errors.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
+import { EvidenceModule } from './evidence/evidence.module.js';
+import { EvidenceWorkerModule } from './evidence/evidence-worker.module.js';
 import { HealthModule } from './health/health.module.js';
 import { I18nModule } from './i18n/i18n.module.js';
 import { LettersWorkerModule } from './letters/letters-worker.module.js';
@@ -49,8 +51,8 @@ export class AppModule {
         AuditModule,
         DeadlinesModule,
         TriageModule,
-        ...(roles.api ? [RateLimitModule, AuthModule, UsersModule, ComplaintsModule, CasesModule, HealthModule, AuditApiModule, WebModule, DeadLettersModule, StatsModule, TriageApiModule] : []),
-        ...(roles.worker ? [TriageWorkerModule, OutboxModule, AuditWorkerModule, StatsWorkerModule, LettersWorkerModule] : []),
+        ...(roles.api ? [RateLimitModule, AuthModule, UsersModule, ComplaintsModule, CasesModule, HealthModule, AuditApiModule, WebModule, EvidenceModule, DeadLettersModule, StatsModule, TriageApiModule] : []),
+        ...(roles.worker ? [EvidenceWorkerModule, TriageWorkerModule, OutboxModule, AuditWorkerModule, StatsWorkerModule, LettersWorkerModule] : []),
       ],
       providers: [ConnectionErrorsGuard],
     };

@@ -11,6 +11,7 @@ import { ConfigurationError, type Environment } from './config/environment.js';
 import { prepareDatabase, ServiceUnavailableError } from './database/prepare-database.js';
 import { redisOptions } from './queue/redis-options.js';
 import { UsersService } from './users/users.service.js';
+import { VirusScanner } from './evidence/virus-scanner.service.js';
 import { setUpWeb, startDraining } from './web/http-setup.js';
 
 /** Room for a 20,000-character complaint in four-byte characters, and little more. */
@@ -96,6 +97,15 @@ export function closeOnSignals(app: INestApplicationContext | NestFastifyApplica
       );
     });
   }
+}
+
+/**
+ * Evidence needs clamd, but the service runs without it: one line says so, and uploads wait in quarantine as pending
+ * until it answers (workers scan them then). Nothing is accepted unscanned.
+ */
+export async function reportVirusScanner(app: INestApplicationContext, env: Environment): Promise<void> {
+  if (await app.get(VirusScanner, { strict: false }).available()) return;
+  console.warn(`pcc-triage: ClamAV's clamd is not answering at ${env.CLAMAV_URL} (CLAMAV_URL): evidence uploads are kept in quarantine as pending and scanned when it answers. Install and start clamav-daemon, or see the README.`);
 }
 
 /** Start-up problems a person can fix get one line, not a stack trace. */

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadEnvironment } from './config/environment.js';
-import { closeOnSignals, createHttpApp, exitOnStartupError, prepareServices } from './bootstrap.js';
+import { closeOnSignals, createHttpApp, exitOnStartupError, prepareServices, reportVirusScanner } from './bootstrap.js';
 
 /** The API and web pages; with --with-worker (npm start) the workers run in the same process. */
 async function main(): Promise<void> {
@@ -9,6 +9,7 @@ async function main(): Promise<void> {
   const app = await createHttpApp(env, { api: true, worker: process.argv.includes('--with-worker') });
   closeOnSignals(app);
   await app.listen({ port: env.PORT, host: env.HOST });
+  await reportVirusScanner(app, env);
 }
 
 main().catch(exitOnStartupError);

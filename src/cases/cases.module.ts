@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ComplaintsModule } from '../complaints/complaints.module.js';
+import { EvidenceModule } from '../evidence/evidence.module.js';
 import { LettersModule } from '../letters/letters.module.js';
 import { TriageModule } from '../triage/triage.module.js';
 import { CaseHistoryService } from './case-history.service.js';
@@ -14,7 +15,7 @@ import { CasesService } from './cases.service.js';
 import { OverridesService } from './overrides.service.js';
 
 @Module({
-  imports: [ComplaintsModule, LettersModule, TriageModule],
+  imports: [ComplaintsModule, EvidenceModule, LettersModule, TriageModule],
   controllers: [CasesController, CaseWorkController, CaseLettersController],
   providers: [CasesService, CaseQueueService, MyWorkService, CaseNotesService, CaseWorkService, OverridesService, CaseHistoryService],
   exports: [CasesService, CaseQueueService, MyWorkService, CaseNotesService, CaseWorkService, OverridesService, CaseHistoryService, LettersModule],

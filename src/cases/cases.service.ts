@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { workingDaysBetween } from '../calendar/working-day-calendar.js';
 import { DomainError } from '../common/domain-error.js';
 import { Environment } from '../config/environment.js';
+import { EvidenceService } from '../evidence/evidence.service.js';
 import { REVIEW_COLUMNS, reviewView, type ReviewRow } from '../triage/review/triage-review.view.js';
 import { ALL_STEPS, type Evidence } from '../triage/rules/rule.types.js';
 import type { StaffUser } from '../auth/staff-user.js';
@@ -26,6 +27,7 @@ export class CasesService {
     private readonly dataSource: DataSource,
     private readonly env: Environment,
     private readonly notes: CaseNotesService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   /** The case as `viewer` may see it: auditors check the record, not the person, so they get the complainant by id only. */
@@ -52,6 +54,7 @@ export class CasesService {
     const actions = await this.actions(db, row.id);
     const overrides = await this.overrides(db, row.id);
     const notes = await this.notes.forComplaint(row.id, db);
+    const evidence = await this.evidence.list(row.id, db);
     const latest = actions.at(-1);
     return {
       ...toSummary(row),
@@ -68,6 +71,7 @@ export class CasesService {
       overrides,
       pendingOverride: overrides.find((o) => o.state === 'pending') ?? null,
       allowedOutcomes: allowedMoves(row.status as CaseStatus, row.category as Category | null),
+      evidence: evidence.map(({ id, filename, size, sha256, mediaType, scan }) => ({ id, filename: viewer.role === 'auditor' ? null : filename, size, sha256, mediaType, scan })),
       language: row.language,
       contactPreference: row.contact_preference,
       complainant:

@@ -21,6 +21,8 @@ export interface IntakeRequest extends CreateComplaintDto {
   receivedAt?: Date;
   idempotencyKey?: string;
   actor: Actor;
+  /** SHA-256 of each file sent with the form: the same form sent again with other files is a different submission. */
+  evidenceSha256?: string[];
 }
 
 export interface Receipt {
@@ -49,6 +51,7 @@ function submissionFingerprint(request: IntakeRequest): string {
   const sent = {
     complainant, subject, summary, details, incidentDate, channel, receivedAt: receivedAt?.toISOString(),
     language, adjustments, contactPreference: contactPreference ?? 'email', representative,
+    evidence: request.evidenceSha256?.length ? [...request.evidenceSha256].sort() : undefined,
   };
   return createHash('sha256').update(canonicalJson(sent)).digest('hex');
 }

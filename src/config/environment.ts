@@ -126,6 +126,14 @@ export class Environment {
   @IsOptional() @IsEmail({}, { message: 'AUDIT_CHECKPOINT_EMAIL must be an email address' })
   AUDIT_CHECKPOINT_EMAIL?: string;
 
+  /** ClamAV's daemon, which scans every uploaded file: tcp://host:port or unix:///path/to/socket. */
+  @Matches(/^(tcp:\/\/[^\s/:]+(:\d{1,5})?\/?|unix:\/\/\/\S+)$/, { message: 'CLAMAV_URL must be tcp://host:port or unix:///path/to/socket' })
+  CLAMAV_URL = 'tcp://127.0.0.1:3310';
+
+  /** Seconds between worker looks for evidence waiting in quarantine because clamd was down. */
+  @Transform(toInt) @IsInt() @Min(1)
+  EVIDENCE_RESCAN_SECONDS = 30;
+
   /** Seconds before a failed checkpoint delivery is tried again; doubles with each failure, up to an hour. */
   @Transform(toInt) @IsInt() @Min(1)
   AUDIT_CHECKPOINT_RETRY_SECONDS = 60;

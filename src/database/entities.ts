@@ -10,6 +10,8 @@ import { Complainant } from '../complaints/complainant.entity.js';
 import { Complaint } from '../complaints/complaint.entity.js';
 import { Representative } from '../complaints/representative.entity.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
+import { EvidenceContent } from '../evidence/evidence-content.entity.js';
+import { EvidenceFile } from '../evidence/evidence-file.entity.js';
 import { Letter } from '../letters/letter.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { StatsDaily } from '../stats/stats-daily.entity.js';
@@ -21,4 +23,4 @@ import { TriageRun } from '../triage/triage-run.entity.js';
 import { TriageStepResult } from '../triage/triage-step-result.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [CaseAction, CaseNote, CaseEvent, CaseTextKey, ClassificationOverride, Complainant, Complaint, Deadline, Letter, OutboxMessage, QueuedCaseEvent, Representative, StaffSession, StatsDaily, StatsDirtyDay, StatsState, StatsWorkingDay, TriageRun, TriageStepResult, User];
+export const ENTITIES = [CaseAction, CaseNote, CaseEvent, CaseTextKey, ClassificationOverride, Complainant, Complaint, Deadline, EvidenceContent, EvidenceFile, Letter, OutboxMessage, QueuedCaseEvent, Representative, StaffSession, StatsDaily, StatsDirtyDay, StatsState, StatsWorkingDay, TriageRun, TriageStepResult, User];

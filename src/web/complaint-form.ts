@@ -13,7 +13,7 @@ export const FORM_FIELDS = [
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 export type FormValues = Partial<Record<FormField | 'submissionId' | 'language', string>>;
-export type FormErrors = Partial<Record<FormField, string>>;
+export type FormErrors = Partial<Record<FormField | 'evidence', string>>;
 
 const FIELD_OF_PATH: Record<string, FormField> = {
   'complainant.name': 'name',

@@ -4,7 +4,7 @@ import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
-import { ForbiddenException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
@@ -114,6 +114,11 @@ export async function setUpWeb(app: NestFastifyApplication, env: Environment): P
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // Busboy decodes multipart fields as UTF-8 and turns bad bytes into U+FFFD; refuse them as the other parsers do.
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const replaced = request.isMultipart() && Object.values((request.body ?? {}) as Record<string, unknown>).some((v) => (Array.isArray(v) ? v : [v]).some((x) => typeof x === 'string' && x.includes('\uFFFD')));
+    done(replaced ? new BadRequestException('The form contains characters that are not valid UTF-8 text') : undefined);
+  });
   fastify.addHook('onSend', async (request, reply) => {
     if (draining.has(fastify)) reply.header('connection', 'close');
     if (!isStatic(request) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');

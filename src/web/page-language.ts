@@ -55,6 +55,7 @@ export function setPageLanguage(reply: FastifyReply, translations: Translations,
     htmlLang: language,
     language,
     date: (value: string | Date) => localDate(value, language),
+    plurals,
     // A GOV.UK error message for a field, its hidden "Error:" prefix in the page's language; false when none.
     fieldError: (message?: string) => (message ? { text: message, visuallyHiddenText: t('errorPrefix') } : false),
     // A GOV.UK character count's texts, pluralised by the page language's rules (GOV.UK Frontend fills in %{count}).

@@ -3,6 +3,7 @@ import { AuditApiModule } from '../audit/audit-api.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { ComplaintsModule } from '../complaints/complaints.module.js';
+import { EvidenceModule } from '../evidence/evidence.module.js';
 import { TriageApiModule } from '../triage/triage-api.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AdminPagesController } from './admin-pages.controller.js';
@@ -18,7 +19,7 @@ import { LetterPagesController } from './letter-pages.controller.js';
 import { SignInPagesController } from './sign-in-pages.controller.js';
 
 @Module({
-  imports: [DeadLettersModule, AuditApiModule, AuthModule, CasesModule, ComplaintsModule, UsersModule, TriageApiModule],
+  imports: [DeadLettersModule, AuditApiModule, AuthModule, CasesModule, ComplaintsModule, EvidenceModule, UsersModule, TriageApiModule],
   controllers: [AdminPagesController, AuditPagesController, ComplaintFormController, SignInPagesController, QueuePagesController, KeyedComplaintPagesController, CasePagesController, ComplainantPagesController, LetterPagesController],
   providers: [CasePageView],
 })

@@ -76,6 +76,16 @@ export class FormBrowser {
     return this.request('POST', path, new URLSearchParams(form).toString());
   }
 
+  /** A form with files (multipart/form-data), as a browser sends one: each file a part with its name. */
+  async postMultipart(path: string, form: Record<string, string>, files: Array<{ field: string; filename: string; content: Buffer; type?: string }>) {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(form)) data.append(name, value);
+    for (const file of files) data.append(file.field, new Blob([new Uint8Array(file.content)], { type: file.type ?? 'application/octet-stream' }), file.filename);
+    const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', redirect: 'manual', body: data, headers: { ...this.headers, accept: 'text/html', cookie: this.cookieHeader() } });
+    this.keep(response);
+    return { status: response.status, html: await response.text(), url: response.url };
+  }
+
   csrfOf(html: string): string {
     return html.match(/name="_csrf" value="([^"]*)"/)?.[1] ?? '';
   }

@@ -97,6 +97,8 @@ export class CaseDetailDto extends CaseSummaryDto {
   @ApiProperty({ type: [OverrideDto], description: "officers' changes of category, beside the triage's" }) overrides: OverrideDto[];
   @ApiProperty({ nullable: true, type: OverrideDto, description: 'a downgrade of a criminal case waiting for a second officer' }) pendingOverride: OverrideDto | null;
   @ApiProperty({ type: [String], description: 'the outcomes the lifecycle allows now' }) allowedOutcomes: string[];
+  @ApiProperty({ description: 'files the complainant sent: scan is clean, pending (quarantined until clamd scans it) or infected (deleted); auditors see no filenames' })
+  evidence: Array<{ id: string; filename: string | null; size: number; sha256: string; mediaType: string; scan: string }>;
   @ApiProperty({ enum: ['en', 'cy'], description: 'the language of the form or API request: letters and emails go in it' }) language: string;
   @ApiProperty({ enum: ['email', 'post', 'phone'], description: 'post: letters are marked for post and printed' }) contactPreference: string;
   @ApiProperty({ description: 'personal data: shown to officers and admins; auditors see the id only' })
