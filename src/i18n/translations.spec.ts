@@ -42,7 +42,7 @@ describe('translations', () => {
       const forms = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
       for (const namespace of NAMESPACES) {
         const plural = [...keysOf(translations.resources(language, namespace))].filter((k) => k.endsWith('_#'));
-        for (const key of plural) for (const form of forms) expect(translations.exists(`${namespace}:${key.replace('_#', `_${form}`)}`, language)).toBe(true);
+        for (const key of plural) for (const form of forms) expect([key, form, translations.exists(`${namespace}:${key.replace("_#", `_${form}`)}`, language)]).toEqual([key, form, true]);
       }
     }
   });

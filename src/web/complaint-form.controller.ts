@@ -11,7 +11,7 @@ import { ComplaintStatusService } from '../complaints/complaint-status.service.j
 import { DataSource } from 'typeorm';
 import { lockCase } from '../cases/case-lock.js';
 import { ComplaintsService, IdempotencyKeyReused, type Receipt } from '../complaints/complaints.service.js';
-import { EvidenceRefused, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '../evidence/evidence-rules.js';
+import { EvidenceRefused, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, type EvidenceRefusal } from '../evidence/evidence-rules.js';
 import { EvidenceService, type CheckedFile, type EvidenceView } from '../evidence/evidence.service.js';
 import { normaliseReference } from '../complaints/reference.js';
 import { isLanguage, Translations, type Language, type TFunction } from '../i18n/translations.js';
@@ -24,6 +24,9 @@ import { setPageLanguage } from './page-language.js';
  * the limit (rather than the request failing), and one byte over the size limit marks a file as too big.
  */
 const FORM_UPLOAD = { multipartOptions: { limits: { files: MAX_EVIDENCE_FILES + 1, fileSize: MAX_EVIDENCE_BYTES + 1, fields: 40, fieldSize: 100_000, parts: 60 } } };
+
+/** Keys of the evidence namespace for each refusal (camelCase: i18next reads a key ending `_many` as a plural form). */
+const EVIDENCE_MESSAGE_KEYS: Record<EvidenceRefusal, string> = { too_big: 'tooBig', too_many: 'tooMany', type: 'type', infected: 'infected', empty: 'empty' };
 
 /** The files chosen in the form's `evidence` field; a file input left empty sends a nameless, empty part. */
 function evidenceFiles(body: unknown): FormFile[] {
@@ -93,7 +96,7 @@ export class ComplaintFormController {
       checked = await this.evidence.inspect(files);
     } catch (error) {
       if (!(error instanceof EvidenceRefused)) throw error;
-      const message = this.translations.t(language, 'evidence')(`errors.${error.reason}`, { filename: error.filename, megabytes: MAX_EVIDENCE_BYTES / 1048576, count: MAX_EVIDENCE_FILES });
+      const message = this.translations.t(language, 'evidence')(`errors.${EVIDENCE_MESSAGE_KEYS[error.reason]}`, { filename: error.filename, megabytes: MAX_EVIDENCE_BYTES / 1048576, count: MAX_EVIDENCE_FILES });
       await this.render(reply.status(error.status), language, values, { evidence: message });
       return;
     }
