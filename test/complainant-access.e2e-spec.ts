@@ -122,6 +122,22 @@ describe('complainant access', () => {
     });
   });
 
+  it.each([
+    ['/privacy', 'Privacy notice', 'Hysbysiad preifatrwydd'],
+    ['/accessibility', 'Accessibility statement', 'Datganiad hygyrchedd'],
+    ['/contact', 'Contact the Police and Crime Panel', 'Cysylltu â’r Panel Heddlu a Throseddu'],
+    ['/feedback', 'Give feedback on this service', 'Rhoi adborth ar y gwasanaeth hwn'],
+  ])('serves %s in English and Welsh, linked from every public page', async (path, english, welsh) => {
+    const browser = new FormBrowser(t.baseUrl);
+    const en = await browser.get(path);
+    expect(en.status).toBe(200);
+    expect(en.html).toContain(`<h1 class="govuk-heading-l">${english}</h1>`);
+    const cy = await browser.get(`${path}?lang=cy`);
+    expect(cy.html).toContain('<html lang="cy"');
+    expect(cy.html).toContain(`<h1 class="govuk-heading-l">${welsh}</h1>`);
+    expect((await browser.get('/complaints/new')).html).toContain(`href="${path}"`);
+  });
+
   describe('the status page', () => {
     it('names each missing field in GOV.UK words', async () => {
       const browser = new FormBrowser(t.baseUrl);

@@ -9,7 +9,7 @@ export type Language = (typeof LANGUAGES)[number];
 export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 /** One YAML file per namespace and language, in locales/<language>/<namespace>.yaml, reviewable by translators. */
-export const NAMESPACES = ['common', 'complaint', 'status', 'evidence', 'letters', 'privacy', 'accessibility', 'contact'] as const;
+export const NAMESPACES = ['common', 'complaint', 'status', 'evidence', 'letters', 'privacy', 'accessibility', 'contact', 'feedback'] as const;
 
 /** The cookie that remembers a language chosen with ?lang= (or the toggle in the header). */
 export const LANGUAGE_COOKIE = 'pcc_lang';

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CaseLogService } from '../audit/case-log.service.js';
 import { CaseTextKeys } from '../audit/case-text-keys.service.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { isLanguage, Translations } from '../i18n/translations.js';
 import { readLetterFacts } from './letter-facts.js';
 import { letterLanguage, LETTERS, renderLetter } from './letter-templates.js';
 import { MailerService } from './mailer.service.js';
@@ -19,6 +20,7 @@ export class LetterDeliveryService {
     private readonly textKeys: CaseTextKeys,
     private readonly deadlines: DeadlinesService,
     private readonly mailer: MailerService,
+    private readonly translations: Translations,
   ) {}
 
   /**
@@ -45,7 +47,7 @@ export class LetterDeliveryService {
         `INSERT INTO letters (id, complaint_id, kind, language, status, recipient, recipient_name, postal_address, subject, body, created_at, approved_at, delivery)
          VALUES ($1, $2, 'acknowledgement', $3, $4, $5, $6, $7, $8, $9, now(), $10, $11)
          ON CONFLICT (complaint_id) WHERE kind = 'acknowledgement' AND created_by IS NULL DO NOTHING RETURNING id`,
-        [letterId, complaintId, language, byEmail ? 'sending' : 'draft', facts.email, facts.name, facts.postalAddress, LETTERS.acknowledgement.subject(facts.reference), body, byEmail ? new Date() : null, byEmail ? 'email' : facts.contactPreference === 'post' ? 'post' : null],
+        [letterId, complaintId, language, byEmail ? 'sending' : 'draft', facts.email, facts.name, facts.postalAddress, facts.subjectLine('acknowledgement'), body, byEmail ? new Date() : null, byEmail ? 'email' : facts.contactPreference === 'post' ? 'post' : null],
       )) as [{ id: string }?];
       if (!inserted) return null;
       await this.caseLog.append(manager, {
@@ -65,10 +67,14 @@ export class LetterDeliveryService {
    */
   async send(letterId: string, lastAttempt: boolean): Promise<'sent' | 'skipped'> {
     const [letter] = (await this.dataSource.query(
-      `SELECT l.id, l.complaint_id, l.kind, l.status, l.recipient, l.subject, l.body, c.reference
-         FROM letters l JOIN complaints c ON c.id = l.complaint_id WHERE l.id = $1`,
+      `SELECT l.id, l.complaint_id, l.kind, l.status, l.recipient, l.subject, l.body, l.language, c.reference,
+              r.name AS representative_name, r.email AS representative_email
+         FROM letters l JOIN complaints c ON c.id = l.complaint_id LEFT JOIN representatives r ON r.complaint_id = c.id WHERE l.id = $1`,
       [letterId],
-    )) as Array<{ id: string; complaint_id: string; kind: string; status: string; recipient: string; subject: string; body: string; reference: string }>;
+    )) as Array<{
+      id: string; complaint_id: string; kind: string; status: string; recipient: string; subject: string; body: string; language: string; reference: string;
+      representative_name: string | null; representative_email: string | null;
+    }>;
     if (!letter || letter.status !== 'sending') return 'skipped';
     if (!this.mailer.enabled) throw new Error('SMTP_URL is not set: the letter waits until it is');
     try {
@@ -83,14 +89,31 @@ export class LetterDeliveryService {
       }
       throw error;
     }
+    const copied = await this.copyToRepresentative(letter);
     await this.dataSource.transaction(async (manager) => {
       const [[updated]] = (await manager.query(`UPDATE letters SET status = 'sent', sent_at = now(), send_error = NULL WHERE id = $1 AND status = 'sending' RETURNING sent_at`, [letterId])) as [[{ sent_at: Date }?], number];
       if (!updated) return;
       const deadlinesMet = letter.kind === 'acknowledgement' ? await this.deadlines.meet(manager, letter.complaint_id, ['acknowledgement'], 'letter: acknowledgement', updated.sent_at) : [];
-      await this.caseLog.append(manager, { reference: letter.reference, actor: 'worker', type: 'letter.sent', details: { complaintId: letter.complaint_id, letterId, delivery: 'email', deadlinesMet } });
+      await this.caseLog.append(manager, { reference: letter.reference, actor: 'worker', type: 'letter.sent', details: { complaintId: letter.complaint_id, letterId, delivery: 'email', deadlinesMet, copiedToRepresentative: copied } });
     });
     this.logger.log({ letterId, kind: letter.kind }, 'letter emailed');
     return 'sent';
+  }
+
+  /**
+   * Someone complaining for the complainant gets a copy of each emailed letter, headed as a copy, when they gave an email
+   * address. Its own Message-ID makes a retry the same message; a failed copy is logged and does not hold the letter.
+   */
+  private async copyToRepresentative(letter: { id: string; subject: string; body: string; language: string; representative_name: string | null; representative_email: string | null }): Promise<boolean> {
+    if (!letter.representative_email) return false;
+    const t = this.translations.t(isLanguage(letter.language) ? letter.language : 'en', 'letters');
+    try {
+      await this.mailer.send(letter.representative_email, t('copyPrefix', { name: letter.representative_name }) + letter.subject, letter.body, [], `<${letter.id}.representative@letters.pcc-triage>`);
+      return true;
+    } catch (error) {
+      this.logger.warn({ letterId: letter.id, err: (error as Error).message }, 'the representative’s copy of a letter could not be sent');
+      return false;
+    }
   }
 
   /**

@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import { whereToGo, type LetterContext } from './letter-templates.js';
-
-const SUBJECTS: Record<string, string> = { pcc: 'Police and Crime Commissioner', deputy_pcc: 'Deputy Police and Crime Commissioner', mayor: 'Mayor' };
+import { isLanguage, translations, type TFunction } from '../i18n/translations.js';
+import type { LetterContext } from './letter-templates.js';
 
 export interface LetterFacts {
   complaintId: string;
@@ -15,10 +14,22 @@ export interface LetterFacts {
   language: string | null;
   /** How the complainant asked to be contacted (email, post or phone), when the complaint records it. */
   contactPreference: string | null;
+  /** A letter's subject line (and its email's) in the complaint's language. */
+  subjectLine(kind: string): string;
   context: Omit<LetterContext, 'message'>;
 }
 
-const longDate = (date: Date) => DateTime.fromJSDate(date, { zone: 'Europe/London' }).toFormat('d LLLL yyyy');
+/** A date as the letter's language writes it: 5 November 2026, 5 Tachwedd 2026. */
+const longDate = (date: Date, language: string) => DateTime.fromJSDate(date, { zone: 'Europe/London' }).setLocale(language === 'cy' ? 'cy' : 'en-GB').toFormat('d LLLL yyyy');
+
+const ROUTES = new Set(['force', 'pcc', 'opcc_chief_executive']);
+
+/** Where the complainant can take the matter instead, from the triage's remit finding, in the letter's language. */
+function whereToGo(t: TFunction, category: string | null, route: string | null, body: string | null): string {
+  if (category === 'political') return t('whereToGo.political');
+  if (route && ROUTES.has(route)) return t(`whereToGo.${route}`);
+  return t('whereToGo.body', { body: body ?? t('whereToGo.someBody') });
+}
 
 /**
  * The facts a letter may use, read in the caller's transaction. Deliberately no notes of any kind: what the letter says
@@ -27,7 +38,7 @@ const longDate = (date: Date) => DateTime.fromJSDate(date, { zone: 'Europe/Londo
 export async function readLetterFacts(manager: EntityManager, where: { reference: string } | { complaintId: string }): Promise<LetterFacts | null> {
   const [row] = (await manager.query(
     `SELECT c.id, c.reference, c.status, c.subject_role, c.received_at, c.category, p.name, p.email, p.postal_address,
-            to_jsonb(c) ->> 'language' AS language, to_jsonb(c) ->> 'contact_preference' AS contact_preference,
+            c.language, c.contact_preference,
             (SELECT d.due_at FROM deadlines d WHERE d.complaint_id = c.id AND d.kind = 'recording_decision') AS decision_due,
             r.findings ->> 'route' AS route, r.findings ->> 'body' AS body
        FROM complaints c JOIN complainants p ON p.id = c.complainant_id
@@ -40,6 +51,8 @@ export async function readLetterFacts(manager: EntityManager, where: { reference
     postal_address: string | null; language: string | null; contact_preference: string | null; decision_due: Date | null; route: string | null; body: string | null;
   }>;
   if (!row) return null;
+  const language = isLanguage(row.language) ? row.language : 'en';
+  const t = (await translations()).t(language, 'letters');
   return {
     complaintId: row.id,
     reference: row.reference,
@@ -49,13 +62,14 @@ export async function readLetterFacts(manager: EntityManager, where: { reference
     postalAddress: row.postal_address,
     language: row.language,
     contactPreference: row.contact_preference,
+    subjectLine: (kind: string) => t(`subjectLine.${kind}`, { reference: row.reference }),
     context: {
       name: row.name,
       reference: row.reference,
-      subject: SUBJECTS[row.subject_role] ?? 'office holder',
-      receivedDate: longDate(row.received_at),
-      decisionBy: row.decision_due ? longDate(row.decision_due) : 'the end of the recording period',
-      whereToGo: whereToGo(row.category, row.route, row.body),
+      subject: t(`subjectRole.${row.subject_role}`),
+      receivedDate: longDate(row.received_at, language),
+      decisionBy: row.decision_due ? longDate(row.decision_due, language) : t('decisionFallback'),
+      whereToGo: whereToGo(t, row.category, row.route, row.body),
     },
   };
 }

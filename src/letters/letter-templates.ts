@@ -31,7 +31,6 @@ type MessageRule = 'required' | 'optional';
 
 export interface LetterTemplate {
   title: string;
-  subject: (reference: string) => string;
   /** Where the case must stand for this letter to fit. */
   when: readonly CaseStatus[];
   /** Whether the officer must write what to tell the complainant, and what the page asks them for. */
@@ -45,7 +44,6 @@ const OPEN: readonly CaseStatus[] = ['received', 'triaged', 'referred_to_iopc', 
 export const LETTERS: Record<LetterKind, LetterTemplate> = {
   acknowledgement: {
     title: 'Acknowledgement',
-    subject: (r) => `Your complaint ${r}: we have received it`,
     when: OPEN,
     message: 'optional',
     messageLabel: 'Anything else to tell the complainant (optional)',
@@ -53,7 +51,6 @@ export const LETTERS: Record<LetterKind, LetterTemplate> = {
   },
   iopc_referral_notice: {
     title: 'Notice of referral to the IOPC',
-    subject: (r) => `Your complaint ${r} has been referred to the IOPC`,
     when: ['referred_to_iopc', 'iopc_investigating'],
     message: 'optional',
     messageLabel: 'Anything else to tell the complainant (optional)',
@@ -61,7 +58,6 @@ export const LETTERS: Record<LetterKind, LetterTemplate> = {
   },
   not_recorded_notice: {
     title: 'Not recorded: reason and where to go instead',
-    subject: (r) => `Your complaint ${r}: not recorded as a conduct complaint`,
     when: ['not_recorded', 'redirected'],
     message: 'required',
     messageLabel: 'Why the complaint was not recorded, as the complainant should read it',
@@ -69,7 +65,6 @@ export const LETTERS: Record<LetterKind, LetterTemplate> = {
   },
   informal_resolution_outcome: {
     title: 'Outcome of informal resolution',
-    subject: (r) => `Your complaint ${r}: outcome of informal resolution`,
     when: ['outcome_recorded'],
     message: 'required',
     messageLabel: 'The outcome, as the complainant should read it',
@@ -85,18 +80,3 @@ export function letterLanguage(kind: LetterKind, language: string | null | undef
 
 export const renderLetter = (kind: LetterKind, context: LetterContext, language = DEFAULT_LANGUAGE) =>
   templates.render(`${letterLanguage(kind, language)}/${kind}.njk`, context).replace(/\n{3,}/g, '\n\n').trim() + '\n';
-
-const ROUTES: Record<string, string> = {
-  force: 'Complaints about police officers and police staff, or about how the police dealt with something, go to the professional standards department of the police force.',
-  pcc: 'Complaints about the chief constable are dealt with by the Police and Crime Commissioner. Please write to the Office of the Police and Crime Commissioner.',
-  opcc_chief_executive: 'Complaints about staff of the Office of the Police and Crime Commissioner go to its chief executive.',
-};
-
-/** Where the complainant can take the matter instead, from the triage's remit finding. */
-export function whereToGo(category: string | null, route: string | null, body: string | null): string {
-  if (category === 'political') {
-    return 'Disagreement with the commissioner’s decisions, policies or views is not a conduct matter. You can raise your views at the Police and Crime Panel’s public meetings, with your local councillors, or at the next election.';
-  }
-  if (route && ROUTES[route]) return ROUTES[route];
-  return `This is a matter for ${body ?? 'the organisation responsible'}. Please contact them directly; if you are unhappy with their answer, their ombudsman can help.`;
-}

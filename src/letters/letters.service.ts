@@ -91,7 +91,7 @@ export class LettersService {
       await manager.query(
         `INSERT INTO letters (id, complaint_id, kind, language, status, recipient, recipient_name, postal_address, subject, message, body, created_by, created_at)
          VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11, now())`,
-        [letterId, found.id, kind, language, facts.email, facts.name, facts.postalAddress, template.subject(reference), text || null, body, staff.id],
+        [letterId, found.id, kind, language, facts.email, facts.name, facts.postalAddress, facts.subjectLine(kind), text || null, body, staff.id],
       );
       await this.caseLog.append(manager, { reference, actor: actorOf(staff), type: 'letter.created', details: { complaintId: found.id, letterId, kind, language, bodyHmac: await this.textKeys.hash(manager, found.id, body) } });
     });

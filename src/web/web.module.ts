@@ -10,6 +10,7 @@ import { AdminPagesController } from './admin-pages.controller.js';
 import { AuditPagesController } from './audit-pages.controller.js';
 import { DeadLettersModule } from '../dead-letters/dead-letters.module.js';
 import { ComplaintFormController } from './complaint-form.controller.js';
+import { PublicPagesController } from './public-pages.controller.js';
 import { CasePagesController } from './case-pages.controller.js';
 import { QueuePagesController } from './queue-pages.controller.js';
 import { CasePageView } from './case-page.view.js';
@@ -20,7 +21,7 @@ import { SignInPagesController } from './sign-in-pages.controller.js';
 
 @Module({
   imports: [DeadLettersModule, AuditApiModule, AuthModule, CasesModule, ComplaintsModule, EvidenceModule, UsersModule, TriageApiModule],
-  controllers: [AdminPagesController, AuditPagesController, ComplaintFormController, SignInPagesController, QueuePagesController, KeyedComplaintPagesController, CasePagesController, ComplainantPagesController, LetterPagesController],
+  controllers: [AdminPagesController, AuditPagesController, ComplaintFormController, SignInPagesController, QueuePagesController, KeyedComplaintPagesController, CasePagesController, ComplainantPagesController, LetterPagesController, PublicPagesController],
   providers: [CasePageView],
 })
 export class WebModule {}
