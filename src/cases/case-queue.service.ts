@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { StaffUser } from '../auth/staff-user.js';
-import { PERSON_MATCH_LIMIT, personQuery, REFERENCE_KEY_SQL, referenceKey } from './case-search.js';
+import { personQuery, REFERENCE_KEY_SQL, referenceKey, SEARCH_CAP } from './case-search.js';
 import type { CaseListDto, CaseSummaryDto } from './dto/case.dto.js';
 import type { ListCasesQuery } from './dto/list-cases.query.js';
 
 const COUNT_CAP = 10_000;
+const BROAD_COUNT_CAP = 500;
 
 export interface SummaryRow {
   id: string;
@@ -75,7 +76,13 @@ export class CaseQueueService {
     // awaiting an officer's review of the triage: possible offences first, then by the review's due time
     const reviewJoin = query.review === true ? `JOIN deadlines rv ON rv.complaint_id = c.id AND rv.kind = 'triage_review' AND rv.met_at IS NULL` : '';
     if (query.review === false) where.push(`NOT EXISTS (SELECT 1 FROM deadlines rv WHERE rv.complaint_id = c.id AND rv.kind = 'triage_review' AND rv.met_at IS NULL)`);
-    if (query.q?.trim()) where.push(await this.searchClause(query.q.trim(), param));
+    // a broad search is checked case by case: counting all its matches exactly would cost seconds, so it stops sooner
+    let countCap = COUNT_CAP;
+    if (query.q?.trim()) {
+      const search = await this.searchClause(query.q.trim(), param);
+      where.push(search.clause);
+      if (search.broad) countCap = BROAD_COUNT_CAP;
+    }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const order = query.review === true ? 'c.possible_offence DESC, rv.due_at ASC, c.received_at ASC' : ORDER[query.sort ?? 'due'];
     const offset = (query.page - 1) * query.pageSize;
@@ -86,44 +93,48 @@ export class CaseQueueService {
          ${filter} ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offset}`,
         params,
       ) as Promise<SummaryRow[]>,
-      this.countCases(`${reviewJoin} ${filter}`, params),
+      this.countCases(`${reviewJoin} ${filter}`, params, countCap),
     ]);
     return { items: rows.map(toSummary), ...counted, page: query.page, pageSize: query.pageSize };
   }
 
   /**
-   * One condition for the search box: the reference key (a prefix, by its expression index), the complaint's words
-   * (full text, by complaints_search_idx) or the complainant's name or email. People are looked up first, by the
-   * complainants' own text index, so the queue then asks for their cases by id; a word shared by more than
-   * PERSON_MATCH_LIMIT people is checked case by case instead, which is quick because such a word matches often.
+   * One condition for the search box, from three look-ups each served by its own index: the reference key (a prefix,
+   * by an expression index), the complainant's name or email (the complainants' text index) and the complaint's words
+   * (complaints_search_idx). A reference found is what the officer meant: only those cases. Otherwise, when each
+   * look-up finds at most SEARCH_CAP cases, the queue takes exactly those by id (an OR of the three in one query made
+   * Postgres walk every case by due date: 34 s at a million). A broader word matches densely, so then the queue checks
+   * each case in due order, which finds a page quickly.
    */
-  private async searchClause(q: string, param: (value: unknown) => string): Promise<string> {
-    const arms = [`to_tsvector('english', c.summary || ' ' || c.details) @@ websearch_to_tsquery('english', ${param(q)})`];
+  private async searchClause(q: string, param: (value: unknown) => string): Promise<{ clause: string; broad: boolean }> {
+    const ids = async (sql: string, value: unknown) => ((await this.dataSource.query(`${sql} LIMIT ${SEARCH_CAP + 1}`, [value])) as Array<{ id: string }>).map((r) => r.id);
     const key = referenceKey(q);
-    if (key) arms.push(`${REFERENCE_KEY_SQL} LIKE ${param(`${key}%`)}`);
-    const person = personQuery(q);
-    if (person) {
-      const people = (await this.dataSource.query(
-        `SELECT p.id FROM complainants p WHERE to_tsvector('simple', p.name || ' ' || p.email) @@ to_tsquery('simple', $1) LIMIT ${PERSON_MATCH_LIMIT + 1}`,
-        [person],
-      )) as Array<{ id: string }>;
-      if (people.length > PERSON_MATCH_LIMIT) {
-        arms.push(`EXISTS (SELECT 1 FROM complainants p WHERE p.id = c.complainant_id AND to_tsvector('simple', p.name || ' ' || p.email) @@ to_tsquery('simple', ${param(person)}))`);
-      } else if (people.length) {
-        arms.push(`c.complainant_id = ANY(${param(people.map((p) => p.id))}::uuid[])`);
-      }
+    if (key) {
+      const found = await ids(`SELECT c.id FROM complaints c WHERE ${REFERENCE_KEY_SQL} LIKE $1`, `${key}%`);
+      if (found.length && found.length <= SEARCH_CAP) return { clause: `c.id = ANY(${param(found)}::uuid[])`, broad: false };
     }
-    return `(${arms.join(' OR ')})`;
+    const byText = await ids(`SELECT c.id FROM complaints c WHERE to_tsvector('english', c.summary || ' ' || c.details) @@ websearch_to_tsquery('english', $1)`, q);
+    const person = personQuery(q);
+    let people: string[] = [];
+    if (person) people = await ids(`SELECT p.id FROM complainants p WHERE to_tsvector('simple', p.name || ' ' || p.email) @@ to_tsquery('simple', $1)`, person);
+    const byPerson = people.length && people.length <= SEARCH_CAP ? await ids(`SELECT c.id FROM complaints c WHERE c.complainant_id = ANY($1::uuid[])`, people) : [];
+    const broadPerson = people.length > SEARCH_CAP || byPerson.length > SEARCH_CAP;
+    if (byText.length <= SEARCH_CAP && !broadPerson) return { clause: `c.id = ANY(${param([...new Set([...byText, ...byPerson])])}::uuid[])`, broad: false };
+    // parameters are numbered as they are made, so only those the final condition uses are made
+    const arms = [`to_tsvector('english', c.summary || ' ' || c.details) @@ websearch_to_tsquery('english', ${param(q)})`];
+    if (broadPerson) arms.push(`EXISTS (SELECT 1 FROM complainants p WHERE p.id = c.complainant_id AND to_tsvector('simple', p.name || ' ' || p.email) @@ to_tsquery('simple', ${param(person)}))`);
+    else if (byPerson.length) arms.push(`c.id = ANY(${param(byPerson)}::uuid[])`);
+    return { clause: `(${arms.join(' OR ')})`, broad: true };
   }
 
   /**
    * Counting every match of a broad filter over a million cases costs more than the page itself, so the count
    * stops at COUNT_CAP; beyond it the total is Postgres's estimate, and says so.
    */
-  private async countCases(filter: string, params: unknown[]): Promise<{ total: number; totalIsEstimate: boolean }> {
-    const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM complaints c ${filter} LIMIT ${COUNT_CAP + 1}) capped`, params)) as Array<{ n: number }>;
-    if (n <= COUNT_CAP) return { total: n, totalIsEstimate: false };
+  private async countCases(filter: string, params: unknown[], cap = COUNT_CAP): Promise<{ total: number; totalIsEstimate: boolean }> {
+    const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM complaints c ${filter} LIMIT ${cap + 1}) capped`, params)) as Array<{ n: number }>;
+    if (n <= cap) return { total: n, totalIsEstimate: false };
     const [{ 'QUERY PLAN': plan }] = (await this.dataSource.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM complaints c ${filter}`, params)) as Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>;
-    return { total: Math.max(COUNT_CAP + 1, Math.round(plan[0].Plan['Plan Rows'])), totalIsEstimate: true };
+    return { total: Math.max(cap + 1, Math.round(plan[0].Plan['Plan Rows'])), totalIsEstimate: true };
   }
 }

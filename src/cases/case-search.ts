@@ -30,5 +30,5 @@ export function personQuery(typed: string): string | null {
   return words.length ? words.map((w) => `'${w}':*`).join(' & ') : null;
 }
 
-/** More complainants than this matching a name means a broad word: the queue then filters row by row instead. */
-export const PERSON_MATCH_LIMIT = 10_000;
+/** A look-up finding more cases (or people) than this is a broad word: the queue then filters case by case instead. */
+export const SEARCH_CAP = 5_000;
