@@ -122,7 +122,8 @@ export class CaseQueueService {
     if (byText.length <= SEARCH_CAP && !broadPerson) return { clause: `c.id = ANY(${param([...new Set([...byText, ...byPerson])])}::uuid[])`, broad: false };
     // parameters are numbered as they are made, so only those the final condition uses are made
     const arms = [`to_tsvector('english', c.summary || ' ' || c.details) @@ websearch_to_tsquery('english', ${param(q)})`];
-    if (broadPerson) arms.push(`EXISTS (SELECT 1 FROM complainants p WHERE p.id = c.complainant_id AND to_tsvector('simple', p.name || ' ' || p.email) @@ to_tsquery('simple', ${param(person)}))`);
+    // a scalar sub-select, checked for each case as it comes: EXISTS here became a hash of every matching person (2 s)
+    if (broadPerson) arms.push(`(SELECT to_tsvector('simple', p.name || ' ' || p.email) @@ to_tsquery('simple', ${param(person)}) FROM complainants p WHERE p.id = c.complainant_id)`);
     else if (byPerson.length) arms.push(`c.id = ANY(${param(byPerson)}::uuid[])`);
     return { clause: `(${arms.join(' OR ')})`, broad: true };
   }
