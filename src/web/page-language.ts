@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { isLanguage, LANGUAGE_COOKIE, type Language, type Translations } from '../i18n/translations.js';
 
 /** Staff pages stay in English (their words live in their templates); everything else a complainant may see is bilingual. */
-const STAFF_PREFIXES = ['/login', '/logout', '/cases', '/audit', '/stats', '/reports', '/api/'];
+const STAFF_PREFIXES = ['/login', '/logout', '/cases', '/my-work', '/admin', '/audit', '/stats', '/reports', '/api/'];
 export const isStaffPath = (url: string) => STAFF_PREFIXES.some((prefix) => url === prefix || url.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`) || url.startsWith(`${prefix}?`));
 
 /** Where the language toggle leads from a page that answered a POST: the form page of the same journey. */
