@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { api, complaintBody, login } from './helpers/http.js';
 import { SmtpSink } from './helpers/smtp-sink.js';
 import { ADMIN, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -61,5 +62,19 @@ describe('letters to complainants: Welsh, post, representatives', () => {
     const pdf = await fetch(`${t.baseUrl}/api/cases/${reference}/letters/${letter.id}/pdf`, { headers: { authorization: `Bearer ${officer}` } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toContain('application/pdf');
+  });
+
+  it('prints a Welsh letter for the post with every Welsh letter (ŵ, ŷ) and a Welsh letterhead', async () => {
+    const { reference } = (
+      await api(t.baseUrl, 'POST', '/api/complaints', { body: complaintBody({ language: 'cy', complainant: { name: 'Siân Gwŷr', postalAddress: 'Tŷ Gwyn, Ffordd y Môr\nAberystwyth SY23 1AA' }, contactPreference: 'post' }) })
+    ).body;
+    const [letter] = await lettersOf(reference, (l) => l.length > 0);
+    expect(letter).toMatchObject({ delivery: 'post', language: 'cy' });
+    const pdf = Buffer.from(await (await fetch(`${t.baseUrl}/api/cases/${reference}/letters/${letter.id}/pdf`, { headers: { authorization: `Bearer ${officer}` } })).arrayBuffer());
+    const printed = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString('utf8');
+    expect(printed).toContain('Panel Heddlu a Throseddu');
+    expect(printed).toContain('Tŷ Gwyn, Ffordd y Môr');
+    expect(printed).toContain('Annwyl Siân Gwŷr,');
+    expect(printed).not.toContain('?');
   });
 });
