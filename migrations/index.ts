@@ -15,6 +15,8 @@ import { AddQueueSearch1796300000000 } from './1796300000000-AddQueueSearch.js';
 import { AddComplainantAccess1796300100000 } from './1796300100000-AddComplainantAccess.js';
 import { AddCaseTextKeys1796300200000 } from './1796300200000-AddCaseTextKeys.js';
 import { AddEvidence1796300300000 } from './1796300300000-AddEvidence.js';
+import { AddPersonalDataErasure1796300400000 } from './1796300400000-AddPersonalDataErasure.js';
+import { AddRetention1796300500000 } from './1796300500000-AddRetention.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
@@ -35,4 +37,6 @@ export const MIGRATIONS: Function[] = [
   AddComplainantAccess1796300100000,
   AddCaseTextKeys1796300200000,
   AddEvidence1796300300000,
+  AddPersonalDataErasure1796300400000,
+  AddRetention1796300500000,
 ];

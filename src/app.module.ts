@@ -16,6 +16,10 @@ import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 import { EvidenceWorkerModule } from './evidence/evidence-worker.module.js';
+import { ErasureApiModule } from './erasure/erasure-api.module.js';
+import { SubjectAccessModule } from './subject-access/subject-access.module.js';
+import { RetentionApiModule } from './retention/retention-api.module.js';
+import { RetentionWorkerModule } from './retention/retention-worker.module.js';
 import { HealthModule } from './health/health.module.js';
 import { I18nModule } from './i18n/i18n.module.js';
 import { LettersWorkerModule } from './letters/letters-worker.module.js';
@@ -51,8 +55,8 @@ export class AppModule {
         AuditModule,
         DeadlinesModule,
         TriageModule,
-        ...(roles.api ? [RateLimitModule, AuthModule, UsersModule, ComplaintsModule, CasesModule, HealthModule, AuditApiModule, WebModule, EvidenceModule, DeadLettersModule, StatsModule, TriageApiModule] : []),
-        ...(roles.worker ? [EvidenceWorkerModule, TriageWorkerModule, OutboxModule, AuditWorkerModule, StatsWorkerModule, LettersWorkerModule] : []),
+        ...(roles.api ? [RateLimitModule, AuthModule, UsersModule, ComplaintsModule, CasesModule, HealthModule, AuditApiModule, WebModule, EvidenceModule, DeadLettersModule, StatsModule, TriageApiModule, ErasureApiModule, RetentionApiModule, SubjectAccessModule] : []),
+        ...(roles.worker ? [EvidenceWorkerModule, TriageWorkerModule, OutboxModule, AuditWorkerModule, StatsWorkerModule, LettersWorkerModule, RetentionWorkerModule] : []),
       ],
       providers: [ConnectionErrorsGuard],
     };

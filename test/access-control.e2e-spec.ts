@@ -52,6 +52,16 @@ describe('access control: every route against every role', () => {
     ['POST', '/api/users', { email: `new${Date.now()}@example.org`, password: 'a-long-password-1', role: 'officer' }, 401, 403, 403, 201],
     ['GET', '/api/admin/dead-letters', undefined, 401, 403, 403, 200],
     ['POST', '/api/admin/dead-letters/retry', {}, 401, 403, 403, 200],
+    ['GET', `/api/cases/${reference}/erasure`, undefined, 401, 403, 403, 200],
+    ['POST', `/api/cases/${reference}/erasure`, {}, 401, 403, 403, 400],
+    ['GET', '/api/erasures', undefined, 401, 403, 403, 200],
+    ['GET', '/api/legal-holds', undefined, 401, 403, 403, 200],
+    ['POST', `/api/cases/${reference}/legal-hold`, { held: false, reason: 'x' }, 401, 403, 403, 409],
+    ['GET', '/api/retention', undefined, 401, 403, 403, 200],
+    ['GET', `/api/cases/${reference}/subject-access`, undefined, 401, 200, 403, 200],
+    ['GET', `/api/cases/${reference}/subject-access.zip`, undefined, 401, 200, 403, 200],
+    ['GET', '/api/retention/terms', undefined, 401, 403, 403, 200],
+    ['DELETE', '/api/retention/terms/00000000-0000-4000-8000-000000000000', undefined, 401, 403, 403, 404],
   ];
 
   it('answers each role as the matrix says', async () => {

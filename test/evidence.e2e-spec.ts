@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { eicar, OwnClamd } from './helpers/clamd.js';
 import { api, complaintBody, FormBrowser, login } from './helpers/http.js';
 import { samplePdf } from './helpers/pdf.js';
@@ -54,7 +54,10 @@ describe('evidence', () => {
         `SELECT details FROM case_events WHERE reference = $1 AND type = 'evidence.received' UNION ALL SELECT details FROM case_event_queue WHERE reference = $1 AND type = 'evidence.received'`,
         [reference],
       );
-      expect(events).toEqual([{ details: expect.objectContaining({ evidenceId: stored.body.id, sha256: sha256(pdf), scan: 'clean' }) }]);
+      // the file's SHA-256 keyed with the case's key: whoever holds a copy cannot confirm from the log that it was sent
+      const [{ key }] = (await t.db.query(`SELECT k.key FROM case_text_keys k JOIN complaints c ON c.id = k.complaint_id WHERE c.reference = $1`, [reference])) as Array<{ key: Buffer }>;
+      expect(events).toEqual([{ details: expect.objectContaining({ evidenceId: stored.body.id, sha256Hmac: createHmac('sha256', key).update(sha256(pdf)).digest('hex'), scan: 'clean' }) }]);
+      expect(JSON.stringify(events)).not.toContain(sha256(pdf));
       expect(JSON.stringify(events)).not.toContain('minutes.pdf'); // names may name people: never in the log
 
       const download = await fetch(`${t.baseUrl}/api/cases/${reference}/evidence/${stored.body.id}`, { headers: { authorization: `Bearer ${token}` } });

@@ -98,7 +98,7 @@ describe('statistics page and annual report in a browser', () => {
     expect(await table('table-triage-categories')).toEqual({ Criminal: ['4'], Conduct: ['2'], Vexatious: ['1'], Political: ['2'] });
     expect(await table('table-channels')).toEqual({ Letter: ['4'], Email: ['3'], Phone: ['1'], 'In person': ['1'] });
     expect(await table('table-roles')).toEqual({ Commissioner: ['7'], 'Deputy commissioner': ['1'], Mayor: ['1'] });
-    expect(await table('table-other')).toEqual({ Withdrawn: ['1'], 'Repeats of an earlier complaint': ['1'], '– repetitious': ['1'], '– duplicate of an open case': ['0'], '– repeat with new matter': ['0'] });
+    expect(await table('table-other')).toEqual({ Withdrawn: ['1'], 'Repeats of an earlier complaint': ['1'], '– repetitious': ['1'], '– duplicate of an open case': ['0'], '– repeat with new matter': ['0'], 'Personal data erased': ['0'], '– at the complainant’s request': ['0'], '– at the end of the retention period': ['0'] });
     expect(await table('table-confusion-2')).toEqual({ Criminal: ['2', '1', '0', '0', '0'], Conduct: ['0', '1', '0', '1', '0'], Political: ['0', '0', '0', '1', '0'] });
 
     const charts = await page.$$eval('svg.app-chart', (svgs) => svgs.map((s) => (s as unknown as { getAttribute(a: string): string | null; querySelector(q: string): { textContent: string } | null }).querySelector('title')?.textContent));

@@ -129,7 +129,7 @@ describe('statistics: every figure for a known set of cases', () => {
     const entries = (section: string, group: string, values: object): Line[] => Object.entries(values).map(([k, v]) => [section, group, k, v]);
     const flat: Line[] = [
       ...entries('cases', '', { cases: json.cases, awaitingTriage: json.awaitingTriage, overdue: json.overdue, withdrawals: json.withdrawals }),
-      ...['byCategory', 'byTriageCategory', 'byStatus', 'byOutcome', 'byChannel', 'bySubjectRole', 'repeats', 'iopcReferrals'].flatMap((section) => entries(section, '', json[section])),
+      ...['byCategory', 'byTriageCategory', 'byStatus', 'byOutcome', 'byChannel', 'bySubjectRole', 'repeats', 'erasures', 'iopcReferrals'].flatMap((section) => entries(section, '', json[section])),
       ...Object.entries(json.timeliness).flatMap(([kind, t]) => entries('timeliness', kind, t as object)),
       ...Object.entries(json.triageAgreement).flatMap(([version, a]) => {
         const { confusion, ...counts } = a as { confusion: Record<string, Record<string, number>> };

@@ -6,6 +6,7 @@ import { CaseTextKeys } from '../audit/case-text-keys.service.js';
 import { actorOf, type StaffUser } from '../auth/staff-user.js';
 import { lockCase } from './case-lock.js';
 import type { CreateNoteDto, NoteDto } from './dto/case-note.dto.js';
+import { affected, ERASED, type Queryable } from '../common/erased.js';
 
 /** Officers' notes and the contact log of a case. The text stays in case_notes; the case log holds its hash. */
 @Injectable()
@@ -54,5 +55,10 @@ export class CaseNotesService {
       [complaintId],
     )) as Array<{ id: string; text: string; contact_channel: string | null; contact_direction: string | null; created_at: Date; email: string }>;
     return rows.map((r) => ({ id: r.id, text: r.text, contactChannel: r.contact_channel, contactDirection: r.contact_direction, createdAt: r.created_at.toISOString(), createdBy: r.email }));
+  }
+
+  /** Erasure: every note's text becomes the marker; when, who and how the contact happened stay. */
+  async eraseText(db: Queryable, complaintId: string): Promise<number> {
+    return affected(await db.query(`UPDATE case_notes SET text = $2 WHERE complaint_id = $1 AND text <> $2`, [complaintId, ERASED]));
   }
 }

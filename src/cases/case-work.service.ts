@@ -8,6 +8,7 @@ import { DomainError } from '../common/domain-error.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { checkMove, type OutcomeKind } from './case-lifecycle.js';
 import { lockCase } from './case-lock.js';
+import { affected, ERASED, type Queryable } from '../common/erased.js';
 
 export interface OutcomeRecorded {
   reference: string;
@@ -76,5 +77,10 @@ export class CaseWorkService {
         details: { complaintId: found.id, assigneeId },
       });
     });
+  }
+
+  /** Erasure: the notes of every recorded outcome become the marker; the outcomes themselves stay (statistics). */
+  async eraseNotes(db: Queryable, complaintId: string): Promise<number> {
+    return affected(await db.query(`UPDATE case_actions SET notes = $2 WHERE complaint_id = $1 AND notes <> $2`, [complaintId, ERASED]));
   }
 }

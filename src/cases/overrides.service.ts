@@ -8,6 +8,7 @@ import { DomainError } from '../common/domain-error.js';
 import type { Category } from '../complaints/complaint-categories.js';
 import { CATEGORY_CHANGED, DeadlinesService } from '../deadlines/deadlines.service.js';
 import { lockCase, type LockedCase } from './case-lock.js';
+import { affected, ERASED, type Queryable } from '../common/erased.js';
 
 export interface OverrideResult {
   overrideId: string;
@@ -88,5 +89,10 @@ export class OverridesService {
     await manager.query(`UPDATE complaints SET override_category = $2, category = $2, updated_at = now() WHERE id = $1`, [found.id, category]);
     if (category === 'criminal') await this.deadlines.start(manager, found.id, ['iopc_referral'], new Date());
     else if (found.category === 'criminal') await this.deadlines.meet(manager, found.id, ['iopc_referral'], CATEGORY_CHANGED);
+  }
+
+  /** Erasure: the reasons given for changes of category become the marker; the changes themselves stay. */
+  async eraseReasons(db: Queryable, complaintId: string): Promise<number> {
+    return affected(await db.query(`UPDATE classification_overrides SET reason = $2 WHERE complaint_id = $1 AND reason <> $2`, [complaintId, ERASED]));
   }
 }

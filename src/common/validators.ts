@@ -28,6 +28,18 @@ export function IsCleanText(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+/** A real calendar date, YYYY-MM-DD, from 2000 to 2100 (the past or the future: e.g. when a term of office ends). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be a real date in the form YYYY-MM-DD', ...options },
+      validator: { validate: (value: unknown) => !!parseCalendarDate(value) && (value as string) >= '2000-01-01' && (value as string) <= '2100-12-31' },
+    });
+}
+
 /** A real calendar date, YYYY-MM-DD, not after today. */
 export function IsPastCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>

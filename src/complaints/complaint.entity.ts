@@ -112,4 +112,11 @@ export class Complaint {
 
   @Column('timestamptz')
   updatedAt: Date;
+
+  /**
+   * When the complainant's personal data and the complaint's words were last erased (src/erasure). The case itself
+   * stays, for the statistics and the case log; the triage never reads an erased complaint again.
+   */
+  @Column('timestamptz', { nullable: true })
+  personalDataErasedAt: Date | null;
 }

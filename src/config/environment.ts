@@ -98,6 +98,22 @@ export class Environment {
   @Transform(toInt) @IsNumber({}, { message: 'AUDIT_VERIFY_INTERVAL_MINUTES must be a number' }) @Min(0)
   AUDIT_VERIFY_INTERVAL_MINUTES = 60;
 
+  /** Retention: a closed or withdrawn case's personal data is erased this many months after it was closed. */
+  @Transform(toInt) @IsInt({ message: 'RETENTION_MONTHS_AFTER_CLOSURE must be a whole number of months' }) @Min(0)
+  RETENTION_MONTHS_AFTER_CLOSURE = 12;
+
+  /**
+   * And not before this many months after the office holder it is about leaves office (an admin records the date);
+   * "off" leaves the closure rule alone. While no term end is recorded for the role, its cases are kept.
+   */
+  @Transform(({ value }: { value: unknown }) => (value === 'off' ? null : value === undefined || value === '' ? undefined : Number(value)))
+  @IsOptional() @IsInt({ message: 'RETENTION_MONTHS_AFTER_TERM_END must be a whole number of months, or off' }) @Min(0)
+  RETENTION_MONTHS_AFTER_TERM_END: number | null = 12;
+
+  /** Hours between runs of the retention job in worker processes (one worker a period); 0 = off; fractions allowed. */
+  @Transform(toInt) @IsNumber({}, { message: 'RETENTION_INTERVAL_HOURS must be a number' }) @Min(0)
+  RETENTION_INTERVAL_HOURS = 24;
+
   /** Seconds between worker refreshes of the statistics' summary (requests bring it up to date anyway); 0 = off. */
   @Transform(toInt) @IsInt() @Min(0)
   STATS_REFRESH_SECONDS = 30;

@@ -12,8 +12,11 @@ import { Representative } from '../complaints/representative.entity.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
 import { EvidenceContent } from '../evidence/evidence-content.entity.js';
 import { EvidenceFile } from '../evidence/evidence-file.entity.js';
+import { LegalHold } from '../erasure/legal-hold.entity.js';
+import { PersonalDataErasure } from '../erasure/personal-data-erasure.entity.js';
 import { Letter } from '../letters/letter.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
+import { OfficeHolderTerm } from '../retention/office-holder-term.entity.js';
 import { StatsDaily } from '../stats/stats-daily.entity.js';
 import { StatsDirtyDay } from '../stats/stats-dirty-day.entity.js';
 import { StatsMonthly } from '../stats/stats-monthly.entity.js';
@@ -23,4 +26,4 @@ import { TriageRun } from '../triage/triage-run.entity.js';
 import { TriageStepResult } from '../triage/triage-step-result.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [CaseAction, CaseNote, CaseEvent, CaseTextKey, ClassificationOverride, Complainant, Complaint, Deadline, EvidenceContent, EvidenceFile, Letter, OutboxMessage, QueuedCaseEvent, Representative, StaffSession, StatsDaily, StatsDirtyDay, StatsState, StatsWorkingDay, TriageRun, TriageStepResult, User];
+export const ENTITIES = [CaseAction, CaseNote, CaseEvent, CaseTextKey, ClassificationOverride, Complainant, Complaint, Deadline, EvidenceContent, EvidenceFile, LegalHold, Letter, OfficeHolderTerm, OutboxMessage, PersonalDataErasure, QueuedCaseEvent, Representative, StaffSession, StatsDaily, StatsDirtyDay, StatsState, StatsWorkingDay, TriageRun, TriageStepResult, User];

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseLogService } from '../audit/case-log.service.js';
+import { CaseTextKeys } from '../audit/case-text-keys.service.js';
 import { DrainLoop } from '../common/drain-loop.js';
 import { Environment } from '../config/environment.js';
 import { VirusScanner } from './virus-scanner.service.js';
@@ -22,6 +23,7 @@ export class EvidenceRescanService implements OnApplicationBootstrap, OnApplicat
     private readonly dataSource: DataSource,
     private readonly scanner: VirusScanner,
     private readonly caseLog: CaseLogService,
+    private readonly textKeys: CaseTextKeys,
     private readonly env: Environment,
   ) {}
 
@@ -52,7 +54,7 @@ export class EvidenceRescanService implements OnApplicationBootstrap, OnApplicat
           reference: file.reference,
           actor: 'worker',
           type: 'evidence.scanned',
-          details: { complaintId: file.complaint_id, evidenceId: file.id, sha256: file.sha256, scan: result.verdict, ...(infected ? { virus: result.virus } : {}) },
+          details: { complaintId: file.complaint_id, evidenceId: file.id, sha256Hmac: await this.textKeys.hash(manager, file.complaint_id, file.sha256), scan: result.verdict, ...(infected ? { virus: result.virus } : {}) },
         });
         if (infected) this.logger.warn({ evidenceId: file.id, virus: result.virus }, 'evidence held in quarantine was infected: its content is deleted');
         settled++;

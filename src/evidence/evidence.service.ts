@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CaseLogService, type Actor } from '../audit/case-log.service.js';
+import { CaseTextKeys } from '../audit/case-text-keys.service.js';
 import { lockCase } from '../cases/case-lock.js';
 import { DomainError } from '../common/domain-error.js';
 import { emailKey } from '../complaints/complainant-keys.js';
@@ -9,6 +10,7 @@ import { normaliseReference } from '../complaints/reference.js';
 import { cleanFilename, EvidenceRefused, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, mediaTypeOf } from './evidence-rules.js';
 import type { ScanState } from './evidence-file.entity.js';
 import { VirusScanner } from './virus-scanner.service.js';
+import { affected, type Queryable } from '../common/erased.js';
 
 /** A file as it arrived: its name, its bytes, and whether the upload was cut at the size limit. */
 export interface IncomingFile {
@@ -44,6 +46,7 @@ export class EvidenceService {
     private readonly dataSource: DataSource,
     private readonly scanner: VirusScanner,
     private readonly caseLog: CaseLogService,
+    private readonly textKeys: CaseTextKeys,
   ) {}
 
   /**
@@ -80,8 +83,8 @@ export class EvidenceService {
   }
 
   /**
-   * Stores checked files on a complaint with one case event each (its SHA-256, size, type and scan; not its name,
-   * which may name people), all in the caller's transaction. The same file sent twice is stored once.
+   * Stores checked files on a complaint with one case event each (its SHA-256 keyed with the case's key, size, type
+   * and scan; not its name, which may name people), all in the caller's transaction. The same file sent twice is stored once.
    */
   async store(manager: EntityManager, complaintId: string, reference: string, files: CheckedFile[], actor: Actor): Promise<EvidenceView[]> {
     const stored: EvidenceView[] = [];
@@ -103,7 +106,7 @@ export class EvidenceService {
         reference,
         actor,
         type: 'evidence.received',
-        details: { complaintId, evidenceId: id, sha256: file.sha256, size: file.content.length, mediaType: file.mediaType, scan: file.scan },
+        details: { complaintId, evidenceId: id, sha256Hmac: await this.textKeys.hash(manager, complaintId, file.sha256), size: file.content.length, mediaType: file.mediaType, scan: file.scan },
       });
       stored.push({ id, filename: file.filename, size: file.content.length, sha256: file.sha256, mediaType: file.mediaType, scan: file.scan, createdAt: row.created_at.toISOString() });
     }
@@ -155,5 +158,10 @@ export class EvidenceService {
       throw new DomainError('EVIDENCE.NOT_CLEAN', row.scan === 'pending' ? 'This file has not been scanned for viruses yet: it can be downloaded once it has' : 'This file was found to contain a virus and was deleted', 409);
     }
     return { filename: row.filename, mediaType: row.media_type, content: row.content };
+  }
+
+  /** Erasure: the case's files go, bytes and descriptions (a name may name people; the hash could confirm a copy). */
+  async eraseFiles(db: Queryable, complaintId: string): Promise<number> {
+    return affected(await db.query(`DELETE FROM evidence_files WHERE complaint_id = $1`, [complaintId]));
   }
 }

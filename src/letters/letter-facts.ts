@@ -32,8 +32,9 @@ function whereToGo(t: TFunction, category: string | null, route: string | null, 
 }
 
 /**
- * The facts a letter may use, read in the caller's transaction. Deliberately no notes of any kind: what the letter says
- * beyond these facts is what an officer writes for the complainant.
+ * The facts a letter may use, read in the caller's transaction; none for a complainant whose personal data is erased.
+ * Deliberately no notes of any kind: what the letter says beyond these facts is what an officer writes for the
+ * complainant.
  */
 export async function readLetterFacts(manager: EntityManager, where: { reference: string } | { complaintId: string }): Promise<LetterFacts | null> {
   const [row] = (await manager.query(
@@ -44,7 +45,7 @@ export async function readLetterFacts(manager: EntityManager, where: { reference
        FROM complaints c JOIN complainants p ON p.id = c.complainant_id
        LEFT JOIN LATERAL (SELECT findings FROM triage_step_results s WHERE s.complaint_id = c.id AND s.step = 'remit'
                           ORDER BY s.completed_at DESC LIMIT 1) r ON true
-      WHERE ${'reference' in where ? 'c.reference = $1' : 'c.id = $1'}`,
+      WHERE ${'reference' in where ? 'c.reference = $1' : 'c.id = $1'} AND c.personal_data_erased_at IS NULL`,
     ['reference' in where ? where.reference : where.complaintId],
   )) as Array<{
     id: string; reference: string; status: string; subject_role: string; received_at: Date; category: string | null; name: string; email: string | null;

@@ -12,6 +12,7 @@ import { readLetterFacts } from './letter-facts.js';
 import { letterLanguage, LETTERS, renderLetter } from './letter-templates.js';
 import type { Delivery, LetterKind, LetterStatus } from './letter.entity.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { affected, ERASED, type Queryable } from '../common/erased.js';
 
 export interface LetterView {
   id: string;
@@ -81,7 +82,8 @@ export class LettersService {
       if (!template.when.includes(found.status)) {
         throw new DomainError('LETTER.NOT_NOW', `The letter “${template.title}” does not fit a case that is ${found.status.replace(/_/g, ' ')}`, 409);
       }
-      const facts = (await readLetterFacts(manager, { complaintId: found.id }))!;
+      const facts = await readLetterFacts(manager, { complaintId: found.id });
+      if (!facts) throw new DomainError('CASE.PERSONAL_DATA_ERASED', 'The complainant’s personal data has been erased, so no letter can be addressed to them', 409);
       const language = letterLanguage(kind, facts.language);
       const body = renderLetter(kind, { ...facts.context, message: text }, language);
       if (kind === 'acknowledgement') {
@@ -170,5 +172,19 @@ export class LettersService {
     )) as Array<{ id: string; complaint_id: string; kind: LetterKind; status: LetterStatus; subject: string; body: string }>;
     if (!letter) throw new DomainError('LETTER.NOT_FOUND', 'This case has no letter with that id', 404);
     return letter;
+  }
+
+  /**
+   * Erasure: every letter's addressee, address, wording and any mail server's error (which may quote the address)
+   * go; the kind, dates and how it was sent stay. A letter not yet sent never will be: it is marked failed.
+   */
+  async erasePersonalData(db: Queryable, complaintId: string): Promise<number> {
+    return affected(await db.query(
+      `UPDATE letters SET recipient = '', recipient_name = $2, postal_address = NULL, message = NULL, body = $2,
+              send_error = CASE WHEN status IN ('draft', 'sending') THEN 'not sent: personal data erased' WHEN send_error IS NULL THEN NULL ELSE $2 END,
+              status = CASE WHEN status IN ('draft', 'sending') THEN 'failed' ELSE status END
+        WHERE complaint_id = $1`,
+      [complaintId, ERASED],
+    ));
   }
 }

@@ -26,7 +26,7 @@ export function statsCsv(f: StatsFigures): string {
   add('cases', '', 'withdrawals', f.withdrawals);
   const counts: Array<[string, Record<string, number>]> = [
     ['byCategory', f.byCategory], ['byTriageCategory', f.byTriageCategory], ['byStatus', f.byStatus], ['byOutcome', f.byOutcome],
-    ['byChannel', f.byChannel], ['bySubjectRole', f.bySubjectRole], ['repeats', f.repeats],
+    ['byChannel', f.byChannel], ['bySubjectRole', f.bySubjectRole], ['repeats', f.repeats], ['erasures', f.erasures],
   ];
   for (const [section, values] of counts) for (const [key, n] of Object.entries(values)) add(section, '', key, n);
   for (const [key, value] of Object.entries(f.iopcReferrals)) add('iopcReferrals', '', key, value);

@@ -29,6 +29,7 @@ describe('statistics helpers', () => {
       period: { from: null, to: null, label: '=HYPERLINK("x")' }, generatedAt: '2026-12-03T00:00:00.000Z', cases: 1, awaitingTriage: 0, overdue: 0,
       byCategory: {}, byTriageCategory: {}, byStatus: {}, byOutcome: {}, byChannel: {}, bySubjectRole: {}, withdrawals: 0,
       repeats: { total: 0, repetitious: 0, duplicate_of_open: 0, repeat_with_new_matter: 0 },
+      erasures: { request: 0, retention: 0, total: 0 },
       iopcReferrals: { referred: 0, met: 0, metLate: 0, open: 0, overdue: 0, stopped: 0, medianWorkingDays: null },
       timeliness: {} as never, triageAgreement: {}, overridesByRulesetVersion: {}, byMonth: [],
     });

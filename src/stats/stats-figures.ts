@@ -57,6 +57,8 @@ export interface StatsFigures {
   timeliness: Record<DeadlineKind, Timeliness>;
   triageAgreement: Record<string, Agreement>;
   overridesByRulesetVersion: Record<string, { applied: number; pending: number; rejected: number; superseded: number }>;
+  /** Cases received in the period whose personal data has been erased, by what first erased it. */
+  erasures: { request: number; retention: number; total: number };
   byMonth: MonthFigures[];
 }
 
@@ -122,6 +124,7 @@ export function shapeFigures(rows: SummaryRow[], period: StatsPeriod, months: st
     timeliness,
     triageAgreement: agreementOf(rows),
     overridesByRulesetVersion: overridesOf(rows),
+    erasures: { request: sum(M.erased, 'request'), retention: sum(M.erased, 'retention'), total: sum(M.erased) },
     byMonth,
   };
 }

@@ -16,6 +16,7 @@ export const MEASURE = {
   deadlineDays: 'deadline_days', // k1 kind, k2 working days from start to met (met and met late only)
   agreement: 'agreement', // k1 rule-set version, k2 its category, k3 the officers' final category ('' until reviewed)
   override: 'override', // k1 rule-set version of the overridden triage ('none'), k2 override state
+  erased: 'erased', // k1 what first erased the case's personal data: request | retention
 } as const;
 
 /**

@@ -9,7 +9,8 @@ const londonDateText = (column: string) => `to_char(${column} AT TIME ZONE 'Euro
 
 /**
  * Builds the summary rows of the days in $1 (date[]) from the cases received on them. $2: decision kinds
- * (text[]), $3: kinds that stop a deadline (text[]). Reads no personal data: no names, addresses or free text.
+ * (text[]), $3: kinds that stop a deadline (text[]). Reads no personal data: no names, addresses or free text, so
+ * erasing it changes nothing here but the count of erased cases.
  *
  * Every look-up from a case to its deadlines, actions, overrides and triage runs is a LATERAL subquery that cannot
  * be flattened (LIMIT, OFFSET 0), so it is an index probe per case: the cost grows with the cases of the days being
@@ -75,7 +76,11 @@ SELECT c.day, '${M.agreement}', r.ruleset_version, r.category, CASE WHEN c.revie
 UNION ALL
 SELECT c.day, '${M.override}', coalesce(o.ruleset_version, 'none'), o.state, '', count(*)
   FROM c JOIN LATERAL (SELECT o.ruleset_version, o.state FROM classification_overrides o WHERE o.complaint_id = c.id OFFSET 0) o ON true
- GROUP BY 1, 3, 4`;
+ GROUP BY 1, 3, 4
+UNION ALL
+SELECT c.day, '${M.erased}', e.trigger, '', '', count(*)
+  FROM c JOIN LATERAL (SELECT e.trigger FROM personal_data_erasures e WHERE e.complaint_id = c.id ORDER BY e.erased_at LIMIT 1) e ON true
+ GROUP BY 1, 3`;
 
 /** Every London day on which a case was received. */
 export const ALL_DAYS = `SELECT DISTINCT ${londonDate('received_at')} AS day FROM complaints`;

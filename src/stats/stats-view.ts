@@ -153,8 +153,11 @@ export function countTables(f: StatsFigures): Table[] {
     counts('table-roles', 'Whom complaints were about', 'Office holder', f.bySubjectRole),
     counts('table-triage-categories', 'Category given by the latest triage', 'Category', f.byTriageCategory),
     {
-      id: 'table-other', caption: 'Withdrawals and repeats', head: ['Measure', 'Cases'],
-      rows: [['Withdrawn', f.withdrawals], ['Repeats of an earlier complaint', f.repeats.total], ...(['repetitious', 'duplicate_of_open', 'repeat_with_new_matter'] as const).map((k) => [`– ${label(k).toLowerCase()}`, f.repeats[k]] as [string, number])],
+      id: 'table-other', caption: 'Withdrawals, repeats and erasures', head: ['Measure', 'Cases'],
+      rows: [
+        ['Withdrawn', f.withdrawals], ['Repeats of an earlier complaint', f.repeats.total], ...(['repetitious', 'duplicate_of_open', 'repeat_with_new_matter'] as const).map((k) => [`– ${label(k).toLowerCase()}`, f.repeats[k]] as [string, number]),
+        ['Personal data erased', f.erasures.total], ['– at the complainant’s request', f.erasures.request], ['– at the end of the retention period', f.erasures.retention],
+      ],
     },
   ];
 }

@@ -31,14 +31,14 @@ export class TriageDecisionService {
    */
   async decide(complaintId: string, trigger: TriageTrigger = 'intake'): Promise<Decision | null> {
     const [found] = (await this.dataSource.query(
-      `SELECT c.reference, c.override_category,
+      `SELECT c.reference, c.override_category, c.personal_data_erased_at IS NOT NULL AS erased,
               EXISTS (SELECT 1 FROM triage_runs r WHERE r.complaint_id = c.id AND r.ruleset_version = $2) AS already,
               (SELECT coalesce(json_agg(json_build_object('step', s.step, 'verdict', s.verdict, 'evidence', s.evidence, 'findings', s.findings)), '[]')
                  FROM triage_step_results s WHERE s.complaint_id = c.id AND s.ruleset_version = $2 AND s.step = ANY($3)) AS steps
          FROM complaints c WHERE c.id = $1`,
       [complaintId, RULESET_VERSION, STEPS_READ],
-    )) as Array<{ reference: string; override_category: Category | null; already: boolean; steps: StepResult[] }>;
-    if (!found || found.already) return null;
+    )) as Array<{ reference: string; override_category: Category | null; already: boolean; erased: boolean; steps: StepResult[] }>;
+    if (!found || found.already || found.erased) return null;
     if (found.steps.length !== STEPS_READ.length) {
       throw new StepsIncompleteError(`complaint ${complaintId}: ${found.steps.length} of ${STEPS_READ.length} steps recorded`);
     }
@@ -62,7 +62,9 @@ export class TriageDecisionService {
       `WITH run AS (
          INSERT INTO triage_runs (id, complaint_id, ruleset_version, category, confidence, needs_review, reg15_grounds, trigger, completed_at,
                                   possible_offence, review_reasons)
-         VALUES (gen_random_uuid(), $1, $3, $4, $7, $8, $9, $10, now(), $20, $21)
+         -- an erased complaint is never decided: its evidence would quote words that are gone (see TriageStepsService.store)
+         SELECT gen_random_uuid(), c.id, $3::varchar, $4::varchar, $7::real, $8::boolean, $9::jsonb, $10::varchar, now(), $20::boolean, $21::jsonb
+           FROM complaints c WHERE c.id = $1 AND c.personal_data_erased_at IS NULL FOR SHARE
          ON CONFLICT (complaint_id, ruleset_version) DO NOTHING RETURNING complaint_id
        ), step AS (
          INSERT INTO triage_step_results (id, complaint_id, step, ruleset_version, verdict, evidence, findings, completed_at)

@@ -27,7 +27,7 @@ export class TriageReplayRunner {
   async run(options: ReplayOptions, print: (line: string) => void = console.log): Promise<ReplaySummary> {
     const since = options.since ?? new Date(0);
     const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM complaints WHERE received_at >= $1 AND triage_category IS NOT NULL`,
+      `SELECT count(*)::int AS total FROM complaints WHERE received_at >= $1 AND triage_category IS NOT NULL AND personal_data_erased_at IS NULL`,
       [since],
     )) as Array<{ total: number }>;
     print(`replaying ${total} triaged complaints received since ${since.toISOString().slice(0, 10)} with rule set ${RULESET_VERSION}${options.dryRun ? ' (dry run: nothing is stored)' : ''}`);
@@ -38,7 +38,7 @@ export class TriageReplayRunner {
     for (;;) {
       const page = (await this.dataSource.query(
         `SELECT id, received_at FROM complaints
-          WHERE received_at >= $1 AND triage_category IS NOT NULL AND (received_at, id) > ($2, $3)
+          WHERE received_at >= $1 AND triage_category IS NOT NULL AND personal_data_erased_at IS NULL AND (received_at, id) > ($2, $3)
           ORDER BY received_at, id LIMIT ${BATCH}`,
         [since, after.at, after.id],
       )) as Array<{ id: string; received_at: Date }>;

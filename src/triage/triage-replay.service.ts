@@ -32,8 +32,9 @@ export class TriageReplayService {
   ) {}
 
   async replayReference(reference: string, dryRun: boolean, trigger: TriageTrigger): Promise<ReplayResult> {
-    const [row] = (await this.dataSource.query(`SELECT id FROM complaints WHERE reference = $1`, [reference])) as Array<{ id: string }>;
+    const [row] = (await this.dataSource.query(`SELECT id, personal_data_erased_at FROM complaints WHERE reference = $1`, [reference])) as Array<{ id: string; personal_data_erased_at: Date | null }>;
     if (!row) throw new DomainError('CASE.NOT_FOUND', `No case has the reference ${reference}`, 404);
+    if (row.personal_data_erased_at) throw new DomainError('CASE.PERSONAL_DATA_ERASED', 'The complaint’s words have been erased, so it cannot be triaged again', 409);
     return this.replay(row.id, dryRun, trigger);
   }
 

@@ -41,10 +41,15 @@ export class TriageStepsService {
     return done === RULE_STEP_NAMES.length;
   }
 
+  /**
+   * Stores nothing for a complaint whose personal data has been erased: its words would come back in the quotes. The
+   * share lock orders this with an erasure (which locks the complaint for update), so a step read before an erasure
+   * either commits first and is scrubbed by it, or finds the complaint erased.
+   */
   private async store(complaintId: string, step: string, result: StepVerdict): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO triage_step_results (id, complaint_id, step, ruleset_version, verdict, evidence, findings, completed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+       SELECT $1::uuid, c.id, $3::varchar, $4::varchar, $5::varchar, $6::jsonb, $7::jsonb, now() FROM complaints c WHERE c.id = $2::uuid AND c.personal_data_erased_at IS NULL FOR SHARE
        ON CONFLICT (complaint_id, step, ruleset_version) DO NOTHING`,
       [randomUUID(), complaintId, step, RULESET_VERSION, result.verdict, JSON.stringify(result.evidence), JSON.stringify(result.findings)],
     );

@@ -38,7 +38,7 @@ export class TriageSweeperService implements OnApplicationBootstrap, OnApplicati
               (SELECT count(*) FROM triage_step_results r
                 WHERE r.complaint_id = c.id AND r.ruleset_version = $1 AND r.step = ANY($2))::int AS steps_done
          FROM complaints c
-        WHERE c.status = 'received' AND c.updated_at < now() - make_interval(secs => $3)
+        WHERE c.status = 'received' AND c.personal_data_erased_at IS NULL AND c.updated_at < now() - make_interval(secs => $3)
         ORDER BY c.updated_at LIMIT ${LIMIT}`,
       [RULESET_VERSION, RULE_STEP_NAMES, this.env.TRIAGE_SWEEP_SECONDS, ANALYSE_STEP],
     )) as Array<{ id: string; analysed: boolean; steps_done: number }>;

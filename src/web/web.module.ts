@@ -18,10 +18,12 @@ import { ComplainantPagesController } from './complainant-pages.controller.js';
 import { KeyedComplaintPagesController } from './keyed-complaint-pages.controller.js';
 import { LetterPagesController } from './letter-pages.controller.js';
 import { SignInPagesController } from './sign-in-pages.controller.js';
+import { SubjectAccessModule } from '../subject-access/subject-access.module.js';
+import { SubjectAccessPagesController } from './subject-access-pages.controller.js';
 
 @Module({
-  imports: [DeadLettersModule, AuditApiModule, AuthModule, CasesModule, ComplaintsModule, EvidenceModule, UsersModule, TriageApiModule],
-  controllers: [AdminPagesController, AuditPagesController, ComplaintFormController, SignInPagesController, QueuePagesController, KeyedComplaintPagesController, CasePagesController, ComplainantPagesController, LetterPagesController, PublicPagesController],
+  imports: [DeadLettersModule, AuditApiModule, AuthModule, CasesModule, ComplaintsModule, EvidenceModule, UsersModule, TriageApiModule, SubjectAccessModule],
+  controllers: [AdminPagesController, AuditPagesController, ComplaintFormController, SignInPagesController, QueuePagesController, KeyedComplaintPagesController, CasePagesController, ComplainantPagesController, LetterPagesController, PublicPagesController, SubjectAccessPagesController],
   providers: [CasePageView],
 })
 export class WebModule {}
