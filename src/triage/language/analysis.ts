@@ -1,7 +1,7 @@
 import type { Act, ComplaintAnalysis, Mention } from './analysis.types.js';
 import { checkLanguage } from './language-check.js';
 import { tokenise, type RawToken } from './nlp.js';
-import { FEMALE, HEAD_PARTY, MALE, PHRASE_PARTY, POSSESSED_OFFICE, type Party } from './parties.js';
+import { FEMALE, HEAD_PARTY, MALE, PHRASES_BY_FIRST_WORD, POSSESSED_OFFICE, type Party } from './parties.js';
 
 /**
  * Reads a complaint once: tokens, lemmas, parts of speech, sentences, who is mentioned, and every verb with its
@@ -42,6 +42,8 @@ const PASSIVE_AUX = new Set(['be', 'get']);
 const ANTECEDENT_REACH = 40;
 /** Tokens an act looks back for its doer (within its sentence). */
 const SUBJECT_REACH = 30;
+/** Tokens an act looks back for a reporting verb ("told me that ... had"). */
+const REPORT_REACH = 40;
 
 class Reader {
   readonly sentenceStarts: number[] = [];
@@ -78,7 +80,7 @@ class Reader {
     // "Victim Support caseworker", "council officer": a body named before a head noun makes that person the body's
     let modifier: { party: Party; until: number } | null = null;
     for (let i = 0; i < t.length; i++) {
-      const phrase = PHRASE_PARTY.find((p) => p.words.every((w, k) => t[i + k]?.lemma === w || t[i + k]?.text.toLowerCase() === w));
+      const phrase = this.phraseAt(i);
       if (phrase) {
         const head = i + phrase.words.length - 1;
         if (!this.isHead(head) && (phrase.party === 'other_body' || phrase.party === 'force')) modifier = { party: phrase.party, until: head + 3 };
@@ -92,6 +94,11 @@ class Reader {
         if (TITLES.has(this.lemma(i - 1))) this.officeHolderGender ??= MALE.has(this.lemma(i - 1)) ? 'm' : FEMALE.has(this.lemma(i - 1)) ? 'f' : null;
         // "Joanna Whitlock": one mention, at the last word of the name
         if (!this.nameWords.has(t[i + 1]?.text.toLowerCase() ?? '')) this.addMention(i, 'office_holder');
+        continue;
+      }
+      // "his nephew", "her office": whose it is counts as naming them in that sentence (never as a doer)
+      if (t[i].pos === 'O' && POSSESSIVE_PRONOUNS.has(word) && !PERSONAL.has(lemma) && word !== 'my' && word !== 'our') {
+        this.addMention(i, this.resolvePronoun(i, word));
         continue;
       }
       if (t[i].pos === 'O' && PERSONAL.has(lemma)) {
@@ -111,6 +118,20 @@ class Reader {
       if (!party && t[i].pos === 'P' && TITLES.has(this.lemma(i - 1))) party = 'person';
       if (party) this.addMention(i, party);
     }
+  }
+
+  /** The longest party phrase ("chief constable", "member of staff") starting at token i, if any. */
+  private phraseAt(i: number): { words: string[]; party: Party } | undefined {
+    const t = this.t;
+    const lower = this.lower(i);
+    const candidates = [...(PHRASES_BY_FIRST_WORD.get(t[i].lemma) ?? []), ...(lower !== t[i].lemma ? (PHRASES_BY_FIRST_WORD.get(lower) ?? []) : [])];
+    if (!candidates.length) return undefined;
+    candidates.sort((a, b) => b.words.length - a.words.length);
+    return candidates.find((p) => p.words.every((w, k) => t[i + k]?.lemma === w || this.lower(i + k) === w));
+  }
+
+  private lower(i: number): string {
+    return this.t[i]?.text.toLowerCase() ?? '';
   }
 
   private addMention(i: number, party: Party): void {
@@ -141,7 +162,7 @@ class Reader {
   /** The mention just before the verb that precedes i in its sentence: "the commissioner had hit him" gives commissioner. */
   private clauseSubjectBefore(i: number): number {
     let k = i - 1;
-    while (k >= 0 && this.sentenceOf[k] === this.sentenceOf[i] && this.t[k].pos !== 'V') k--;
+    while (k >= 0 && k > i - SUBJECT_REACH && this.sentenceOf[k] === this.sentenceOf[i] && this.t[k].pos !== 'V') k--;
     if (k < 0 || this.t[k].pos !== 'V') return -1;
     for (let m = this.mentions.length - 1; m >= 0; m--) if (this.mentions[m].token < k) return this.mentions[m].token;
     return -1;
@@ -179,7 +200,12 @@ class Reader {
     if (this.pos(i) === 'V') return true;
     // "he is a liar": the copula is the act when no verb follows in the clause
     if (this.pos(i) !== 'A' || this.lemma(i) !== 'be') return false;
-    for (let k = i + 1; k < this.t.length && k < i + 4 && this.sameSentence(i, k); k++) if (this.pos(k) === 'V' || this.pos(k) === 'A') return false;
+    // ("was rude and hung up": rude follows first, so the copula is an act of its own; "was pushed" is not)
+    for (let k = i + 1; k < this.t.length && k < i + 4 && this.sameSentence(i, k); k++) {
+      const pos = this.pos(k);
+      if (pos === 'V' || pos === 'A') return false;
+      if (pos === 'J' || pos === 'N' || pos === 'D' || pos === 'P' || pos === '#') return true;
+    }
     return true;
   }
 
@@ -265,10 +291,24 @@ class Reader {
       const party = this.headParty.get(k);
       if (party === undefined && !(pos === 'N' || pos === 'P') && !(pos === 'O' && PERSONAL.has(lemma))) continue;
       if (OBJECT_PRONOUNS.has(this.t[k].text.toLowerCase()) || this.afterPreposition(k)) continue;
+      // "lost my file and was rude", "pushed the officer and kicked him": across "and", the object of the verb
+      // before is not the doer of this one; the doer of that verb is
+      if (coordinated && this.objectOfVerbBefore(k)) continue;
       if (pos === 'O' || party !== undefined) return { party: party ?? 'unknown', token: k };
       if (this.isHead(k)) return { party: 'unknown', token: k };
     }
     return { party: 'unknown', token: -1 };
+  }
+
+  /** The noun phrase ending at k directly follows a verb (only determiners, adjectives and nouns between). */
+  private objectOfVerbBefore(k: number): boolean {
+    for (let j = k - 1; j >= Math.max(0, k - 5); j--) {
+      const pos = this.pos(j);
+      if (pos === 'V') return true;
+      const word = this.t[j].text.toLowerCase();
+      if (!'DJN#P'.includes(pos) && !POSSESSIVE_PRONOUNS.has(word) && !OBJECT_PRONOUNS.has(word) && this.lemma(j) !== "'s" && this.lemma(j) !== 'of') return false;
+    }
+    return false;
   }
 
   /** Only adverbs, auxiliaries or negators stand between k and v ("who then", "that had not"). */
@@ -291,6 +331,8 @@ class Reader {
     for (let j = k - 1; j >= Math.max(0, k - 5); j--) {
       const pos = this.pos(j);
       if (pos === 'I') return this.lemma(j) !== 'by';
+      // "at the meeting the commissioner": the preposition governs the noun phrase before, not this one
+      if (pos === 'N' && this.isHead(j)) return false;
       if (!'DJN#'.includes(pos) && this.lemma(j) !== "'s" && !POSSESSIVE_PRONOUNS.has(this.t[j].text.toLowerCase())) return false;
     }
     return false;
@@ -355,7 +397,8 @@ class Reader {
   /** Inside what someone else is said to have said ("my neighbour told me the commissioner had..."). */
   private isReported(v: number, subjectToken: number, doer: Party): boolean {
     if (this.lemma(v - 1) === 'to') return false; // "told the officers to arrest me": an instruction, not a report
-    const floor = this.sentenceStarts[this.sentenceOf[v]];
+    // bounded, so a long unpunctuated letter (one "sentence") costs linear time
+    const floor = Math.max(this.sentenceStarts[this.sentenceOf[v]], v - REPORT_REACH);
     for (let k = (subjectToken >= 0 ? subjectToken : v) - 1; k >= floor; k--) {
       const act = this.actAt.get(k);
       if (act && REPORTING.has(this.lemma(k)) && act.doer !== 'complainant' && act.doer !== doer) return true;

@@ -1,4 +1,5 @@
 import type { ComplaintAnalysis } from './analysis.types.js';
+import { findQuotes } from './quotes.js';
 
 /**
  * Patterns over lemmas, so "refuse to meet" matches "refused to meet", "refuses to meet" and "refusing to meet".
@@ -22,7 +23,7 @@ type Item =
   | { kind: 'word'; word: string; prefix: boolean; optional: boolean }
   | { kind: 'any'; optional: boolean }
   | { kind: 'number'; optional: boolean }
-  | { kind: 'alt'; options: Item[][]; optional: boolean };
+  | { kind: 'alt'; options: Item[][]; optional: boolean; index?: AltIndex };
 
 interface Step {
   items: Item[];
@@ -67,14 +68,16 @@ function expand(src: string, classes: Classes, original: string, depth = 0): str
 
 /**
  * Writes a pattern the way the tokeniser splits text: "didn't" is "did n't", "won't" is "wo n't", "£5" is "£ 5",
- * "paid-for" is "paid for" (hyphens are passed over like determiners), "others'" is "others".
+ * "paid-for" is "paid-for" or "paid for" (a hyphen between words is passed over like a determiner), "others'" is
+ * "others".
  */
 function normalise(src: string): string {
   return src
     .replace(/’/g, "'")
     .replace(/\b(\w+)n't\b/g, (_, base: string) => `${base === 'wo' || base === 'won' ? 'wo' : base === 'ca' || base === 'can' ? 'ca' : base} n't`)
     .replace(/(\w)'(s|d|ll|re|ve|m)\b/g, "$1 '$2")
-    .replace(/(\w)-(?=\w)/g, '$1 ')
+    // the tokeniser keeps some hyphenated words whole ("re-elect", "e-mail") and splits others ("able - bodied")
+    .replace(/\b\w+(?:-\w+)+\*?/g, (word) => `(${word}|${word.replace(/-/g, ' ')})`)
     .replace(/(\w)'(?=[\s)|]|$)/g, '$1')
     .replace(/£(?=\S)/g, '£ ');
 }
@@ -117,11 +120,13 @@ class Parser {
       }
       if (this.src[this.i] !== ')') throw new PatternSyntaxError(`unclosed "(" in "${this.original}"`);
       this.i++;
+      // the longest alternative first, so a quote takes in "chief constable" rather than "chief"
+      options.sort((a, b) => b.length - a.length);
       item = { kind: 'alt', options, optional: false };
     } else if (this.src[this.i] === '_') {
       this.i++;
       item = { kind: 'any', optional: false };
-    } else if (this.src[this.i] === '#' && /[\s()|?]|$/.test(this.src[this.i + 1] ?? '')) {
+    } else if (this.src[this.i] === '#' && (this.i + 1 === this.src.length || /[\s()|?]/.test(this.src[this.i + 1]))) {
       this.i++;
       item = { kind: 'number', optional: false };
     } else {
@@ -143,22 +148,42 @@ class Parser {
 export class TokenView {
   readonly words: string[];
   readonly sentenceOf: Int32Array;
+  /** 1 where the token stands inside quotation marks (someone's words, as said). */
+  readonly quoted: Uint8Array;
+  /** Sentences in which the office holder is named (by name, title or a pronoun taken to be them). */
+  readonly officeHolderSentences: Set<number>;
   /** Token indices by lemma and by written word, so a pattern is tried only where its first word occurs. */
   private readonly index = new Map<string, number[]>();
 
   constructor(
     readonly analysis: ComplaintAnalysis,
-    text: string,
+    readonly text: string,
   ) {
-    this.words = analysis.starts.map((s, i) => text.slice(s, analysis.ends[i]).toLowerCase().replace(/’/g, "'"));
-    this.sentenceOf = new Int32Array(analysis.lemmas.length);
+    const n = analysis.lemmas.length;
+    this.words = new Array<string>(n);
+    this.sentenceOf = new Int32Array(n);
     let s = 0;
-    for (let i = 0; i < analysis.lemmas.length; i++) {
+    for (let i = 0; i < n; i++) {
+      const written = text.slice(analysis.starts[i], analysis.ends[i]).toLowerCase();
+      this.words[i] = written.includes('’') ? written.replace(/’/g, "'") : written;
       while (s + 1 < analysis.sentences.length && analysis.sentences[s + 1] <= i) s++;
       this.sentenceOf[i] = s;
       this.add(analysis.lemmas[i], i);
       if (this.words[i] !== analysis.lemmas[i]) this.add(this.words[i], i);
     }
+    this.quoted = new Uint8Array(n);
+    let k = 0;
+    for (const [from, to] of findQuotes(text)) {
+      while (k < n && analysis.starts[k] <= from) k++;
+      for (let j = k; j < n && analysis.starts[j] < to; j++) this.quoted[j] = 1;
+    }
+    this.officeHolderSentences = new Set(analysis.mentions.filter((m) => m.party === 'office_holder').map((m) => this.sentenceOf[m.token]));
+  }
+
+  /** The office holder is named in sentence s or within `within` sentences of it. */
+  officeHolderNear(sentence: number, within: number): boolean {
+    for (let d = -within; d <= within; d++) if (this.officeHolderSentences.has(sentence + d)) return true;
+    return false;
   }
 
   private add(key: string, i: number): void {
@@ -171,13 +196,18 @@ export class TokenView {
     return this.index.get(key) ?? [];
   }
 
+  has(key: string): boolean {
+    return this.index.has(key);
+  }
+
   get length(): number {
     return this.analysis.lemmas.length;
   }
 
   isFiller(i: number): boolean {
     const pos = this.analysis.pos[i];
-    return FILLER_POS.has(pos) || FILLER_WORDS.has(this.words[i]) || POSSESSIVES.has(this.words[i]) || (pos === 'R' && /ly$/.test(this.words[i]));
+    const word = this.words[i];
+    return FILLER_POS.has(pos) || FILLER_WORDS.has(word) || POSSESSIVES.has(word) || (pos === 'R' && word.endsWith('ly'));
   }
 
   isNumber(i: number): boolean {
@@ -191,31 +221,89 @@ export class TokenView {
   }
 }
 
-/** Every match of the pattern, leftmost first, not overlapping. */
-export function findMatches(view: TokenView, pattern: CompiledPattern): PatternMatch[] {
-  const starts = candidateStarts(view, pattern.steps[0].items[0]);
-  const out: PatternMatch[] = [];
-  let reached = -1;
-  for (const start of starts) {
-    if (start <= reached) continue;
-    const m = matchSteps(view, pattern.steps, 0, start, start, []);
-    if (m) {
-      out.push(m);
-      reached = m.to;
-    }
-  }
-  return out;
+const views = new WeakMap<ComplaintAnalysis, TokenView>();
+
+/** The token view of an analysis, built once however many steps read it (the analysis object is the key). */
+export function viewOf(analysis: ComplaintAnalysis, text: string): TokenView {
+  let view = views.get(analysis);
+  if (!view) views.set(analysis, (view = new TokenView(analysis, text)));
+  return view;
 }
 
-function candidateStarts(view: TokenView, first: Item): number[] {
-  const words = firstWords(first);
-  if (!words) return Array.from({ length: view.length }, (_, i) => i);
-  const set = new Set<number>();
-  for (const { word, prefix } of words) {
-    if (!prefix) for (const i of view.positions(word)) set.add(i);
-    else for (let i = 0; i < view.length; i++) if (view.wordMatches(i, word, true)) set.add(i);
+/** Every match of the pattern, leftmost first, not overlapping. */
+export function findMatches(view: TokenView, pattern: CompiledPattern): PatternMatch[] {
+  const set = new PatternSet<null>();
+  set.add(pattern, null);
+  return set.matchAll(view);
+}
+
+interface Entry<T> {
+  id: number;
+  pattern: CompiledPattern;
+  payload: T;
+}
+
+/** A prefix of a first word is looked up by its first letters, so a prefix costs nothing where they do not occur. */
+const PREFIX_KEY = 3;
+
+/**
+ * Many patterns matched in one pass over a complaint: each token looks up only the patterns whose first word it is
+ * (by lemma or as written, or by the first letters of a prefix), so the cost is linear in the text's length and
+ * does not grow with the number of patterns that cannot start there. A pattern must begin with a word.
+ */
+export class PatternSet<T> {
+  private readonly byWord = new Map<string, Array<Entry<T>>>();
+  private readonly byPrefix = new Map<string, Array<{ prefix: string; entry: Entry<T> }>>();
+  private size = 0;
+
+  add(pattern: CompiledPattern, payload: T): void {
+    const words = firstWords(pattern.steps[0].items[0]);
+    if (!words) throw new PatternSyntaxError(`a pattern must begin with a word (not _, # or an optional part): "${pattern.source}"`);
+    const entry: Entry<T> = { id: this.size++, pattern, payload };
+    for (const { word, prefix } of words) {
+      if (prefix) {
+        if (word.length < PREFIX_KEY) throw new PatternSyntaxError(`a word ending in * needs at least ${PREFIX_KEY} letters before it: "${pattern.source}"`);
+        push(this.byPrefix, word.slice(0, PREFIX_KEY), { prefix: word, entry });
+      } else push(this.byWord, word, entry);
+    }
   }
-  return [...set].sort((a, b) => a - b);
+
+  /** Every match of every pattern, each pattern's matches leftmost first and not overlapping, in text order. */
+  matchAll(view: TokenView): Array<PatternMatch & { payload: T }> {
+    const out: Array<PatternMatch & { payload: T }> = [];
+    const reached = new Int32Array(this.size).fill(-1);
+    const tried = new Int32Array(this.size).fill(-1);
+    const matched: number[] = [];
+    const attempt = (entry: Entry<T>, i: number) => {
+      if (tried[entry.id] === i || reached[entry.id] >= i) return;
+      tried[entry.id] = i;
+      matched.length = 0;
+      const to = matchSteps(view, entry.pattern.steps, 0, i, i, matched);
+      if (to < 0) return;
+      reached[entry.id] = to;
+      out.push({ from: i, to, matched: matched.slice(), payload: entry.payload });
+    };
+    for (let i = 0; i < view.length; i++) {
+      const lemma = view.analysis.lemmas[i];
+      const word = view.words[i];
+      for (const e of this.byWord.get(lemma) ?? NONE) attempt(e, i);
+      if (word !== lemma) for (const e of this.byWord.get(word) ?? NONE) attempt(e, i);
+      if (this.byPrefix.size) {
+        for (const key of word === lemma || word.slice(0, PREFIX_KEY) === lemma.slice(0, PREFIX_KEY) ? [lemma.slice(0, PREFIX_KEY)] : [lemma.slice(0, PREFIX_KEY), word.slice(0, PREFIX_KEY)]) {
+          for (const p of this.byPrefix.get(key) ?? NONE) if (lemma.startsWith(p.prefix) || word.startsWith(p.prefix)) attempt(p.entry, i);
+        }
+      }
+    }
+    return out;
+  }
+}
+
+const NONE: never[] = [];
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** The words a match can begin with, or null when it can begin anywhere (a leading _ or optional item). */
@@ -231,49 +319,116 @@ function firstWords(item: Item): Array<{ word: string; prefix: boolean }> | null
   return out;
 }
 
-function matchSteps(view: TokenView, steps: Step[], s: number, at: number, from: number, matched: number[]): PatternMatch | null {
-  if (s === steps.length) return { from, to: matched.length ? matched[matched.length - 1] : from, matched };
+/**
+ * Matches steps s.. from token `at`; returns the last matched token (or `from` when the rest is optional), or -1.
+ * `matched` collects the tokens that matched a word of the pattern; on failure it is left as it was.
+ */
+function matchSteps(view: TokenView, steps: Step[], s: number, at: number, from: number, matched: number[]): number {
+  if (s === steps.length) return matched.length ? matched[matched.length - 1] : from;
   const step = steps[s];
-  const first = s === 0;
+  const item = step.items[0];
   const sentence = view.sentenceOf[from];
-  const reach = first ? 0 : step.gapBefore ? MAX_GAP : MAX_FILLERS;
+  const reach = s === 0 ? 0 : step.gapBefore ? MAX_GAP : MAX_FILLERS;
+  const mark = matched.length;
   for (let skip = 0, k = at; skip <= reach && k < view.length; skip++, k++) {
     if (view.sentenceOf[k] !== sentence) break;
-    const ends = matchItem(view, step.items[0], k);
-    for (const end of ends) {
-      const got = matchSteps(view, steps, s + 1, end + 1, from, end >= k ? [...matched, ...range(k, end)] : matched);
-      if (got) return got;
+    if (item.kind === 'alt') {
+      for (const option of optionsAt(view, item, k)) {
+        const end = matchOption(view, option, k, matched);
+        if (end >= k) {
+          const got = matchSteps(view, steps, s + 1, end + 1, from, matched);
+          if (got >= 0) return got;
+        }
+        matched.length = mark;
+      }
+    } else if (matchOne(view, item, k)) {
+      matched.push(k);
+      const got = matchSteps(view, steps, s + 1, k + 1, from, matched);
+      if (got >= 0) return got;
+      matched.length = mark;
     }
     if (!step.gapBefore && !view.isFiller(k)) break;
   }
-  if (step.items[0].optional) return matchSteps(view, steps, s + 1, at, from, matched);
-  return null;
+  if (item.optional) return matchSteps(view, steps, s + 1, at, from, matched);
+  return -1;
 }
 
-function range(a: number, b: number): number[] {
-  const out: number[] = [];
-  for (let i = a; i <= b; i++) out.push(i);
-  return out;
+/**
+ * The alternatives of an item that can start at token k, longest first. Looked up by the token's lemma and word
+ * (and the first letters of a prefix) rather than tried one by one, so a class of a hundred words costs one look-up.
+ */
+function optionsAt(view: TokenView, item: Extract<Item, { kind: 'alt' }>, k: number): Item[][] {
+  const index = (item.index ??= indexAlternatives(item));
+  const lemma = view.analysis.lemmas[k];
+  const word = view.words[k];
+  const byLemma = index.byWord.get(lemma);
+  const byWritten = word !== lemma ? index.byWord.get(word) : undefined;
+  // the common case: the token is a plain word of the alternatives, or none of them
+  if (!index.byPrefix.size && !index.anywhere.length && !(byLemma && byWritten)) return byLemma ?? byWritten ?? NONE;
+  const found: Item[][] = [];
+  const add = (list: Item[][] | undefined) => {
+    if (list) for (const option of list) if (!found.includes(option)) found.push(option);
+  };
+  add(byLemma);
+  add(byWritten);
+  for (const [prefix, list] of index.byPrefix) if (lemma.startsWith(prefix) || word.startsWith(prefix)) add(list);
+  add(index.anywhere);
+  if (found.length > 1) found.sort((a, b) => index.order.get(a)! - index.order.get(b)!);
+  return found;
 }
 
-/** The last token of every way the item matches starting at k (an alternative may be several words). */
-function matchItem(view: TokenView, item: Item, k: number): number[] {
-  if (item.kind === 'any') return [k];
-  if (item.kind === 'number') return view.isNumber(k) ? [k] : [];
-  if (item.kind === 'word') return view.wordMatches(k, item.word, item.prefix) ? [k] : [];
-  const ends: number[] = [];
-  for (const option of item.options) {
-    let end = k - 1;
-    let ok = true;
-    for (const part of option) {
-      const next = matchItem(view, part, end + 1);
-      if (next.length) end = next[0];
-      else if (!part.optional) {
-        ok = false;
-        break;
+interface AltIndex {
+  byWord: Map<string, Item[][]>;
+  byPrefix: Map<string, Item[][]>;
+  /** Alternatives that may begin with anything (an optional or any-word first part). */
+  anywhere: Item[][];
+  order: Map<Item[], number>;
+}
+
+function indexAlternatives(item: Extract<Item, { kind: 'alt' }>): AltIndex {
+  const index: AltIndex = { byWord: new Map(), byPrefix: new Map(), anywhere: [], order: new Map() };
+  item.options.forEach((option, n) => {
+    index.order.set(option, n);
+    const words = firstWords(option[0]);
+    if (!words) index.anywhere.push(option);
+    else for (const { word, prefix } of words) push(prefix ? index.byPrefix : index.byWord, word, option);
+  });
+  return index;
+}
+
+function matchOne(view: TokenView, item: Item, k: number): boolean {
+  if (item.kind === 'any') return true;
+  if (item.kind === 'number') return view.isNumber(k);
+  if (item.kind === 'word') return view.wordMatches(k, item.word, item.prefix);
+  return false;
+}
+
+/** One alternative, its words side by side from k: the last token matched, or k - 1 when it matched nothing, or -2. */
+function matchOption(view: TokenView, option: Item[], k: number, matched: number[]): number {
+  let end = k - 1;
+  for (const part of option) {
+    const next = end + 1;
+    if (next < view.length && view.sentenceOf[next] === view.sentenceOf[k]) {
+      if (part.kind === 'alt') {
+        let found = -2;
+        for (const inner of optionsAt(view, part, next)) {
+          const e = matchOption(view, inner, next, matched);
+          if (e >= next) {
+            found = e;
+            break;
+          }
+        }
+        if (found >= next) {
+          end = found;
+          continue;
+        }
+      } else if (matchOne(view, part, next)) {
+        matched.push(next);
+        end = next;
+        continue;
       }
     }
-    if (ok && end >= k) ends.push(end);
+    if (!part.optional) return -2;
   }
-  return ends.sort((a, b) => b - a);
+  return end;
 }

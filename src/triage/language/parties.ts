@@ -45,6 +45,13 @@ for (const [party, spec] of Object.entries(policy.parties) as Array<[Party, Part
   for (const head of spec.possessed ?? []) POSSESSED_OFFICE.add(head);
 }
 PHRASE_PARTY.sort((a, b) => b.words.length - a.words.length);
+/** The same phrases by their first word, longest first, so a token looks up only the phrases it can begin. */
+export const PHRASES_BY_FIRST_WORD = new Map<string, Array<{ words: string[]; party: Party }>>();
+for (const phrase of PHRASE_PARTY) {
+  const list = PHRASES_BY_FIRST_WORD.get(phrase.words[0]);
+  if (list) list.push(phrase);
+  else PHRASES_BY_FIRST_WORD.set(phrase.words[0], [phrase]);
+}
 
 export const MALE = new Set(policy.male);
 export const FEMALE = new Set(policy.female);

@@ -1,9 +1,8 @@
+import { cappedWeight, CompiledPolicy, toEvidence } from './act-policy.js';
 import type { RuleStep } from './rule.types.js';
-import { cappedWeight, compileSignals, scanSignals, toEvidence } from './signal-scan.js';
-import { analyse } from './text-analysis.js';
-import { loadVocabulary } from './vocabulary.js';
 
-const signals = compileSignals(loadVocabulary('conduct'));
+/** policy/conduct.yaml, compiled once; the remit step reads it too, to credit conduct to whoever showed it. */
+export const conductPolicy = new CompiledPolicy('conduct');
 
 export const CONDUCT_SCORE = 2;
 /** When conduct towards the office holder's own staff makes up this share of the allegation, reg 15 may apply. */
@@ -11,7 +10,7 @@ const OWN_STAFF_SHARE = 0.6;
 
 /**
  * A non-criminal allegation about the office holder's own behaviour: rudeness, not replying, undeclared interests,
- * misuse of official accounts, broken promises, discrimination, unfair public statements.
+ * misuse of official accounts, broken promises, discrimination, untrue statements about a person.
  *
  * Verdicts: conduct | none.
  */
@@ -19,7 +18,7 @@ export const conductRule: RuleStep<'conduct'> = {
   name: 'conduct',
   question: 'Does it allege misconduct by the office holder personally, short of an offence?',
   run(facts) {
-    const hits = scanSignals(analyse(facts), signals);
+    const hits = conductPolicy.find(facts.analysis, `${facts.summary}\n${facts.details}`);
     const counted = hits.filter((h) => h.counted);
     const positive = cappedWeight(counted.filter((h) => h.weight > 0));
     const score = cappedWeight(counted);
@@ -28,7 +27,7 @@ export const conductRule: RuleStep<'conduct'> = {
     return {
       verdict: score >= CONDUCT_SCORE ? 'conduct' : 'none',
       evidence: toEvidence(hits),
-      findings: { score, towardsOwnStaff, signals: [...new Set(counted.filter((h) => h.weight > 0).map((h) => h.signal))] },
+      findings: { score, towardsOwnStaff, signals: [...new Set(counted.filter((h) => h.weight > 0).map((h) => h.act))] },
     };
   },
 };

@@ -87,7 +87,10 @@ describe('decide', () => {
   });
 
   it('asks for a review when the model disagrees with confidence, and keeps the possible-offence flag on a model suspicion', () => {
-    expect(decideWith({ conduct: step('conduct'), model: opinion('political', 0.9) }).reviewReasons).toEqual(['rules_and_model_disagree']);
+    expect(decideWith({ conduct: step('conduct'), model: opinion('political', 0.8) }).reviewReasons).toEqual(['rules_and_model_disagree']);
+    // a model at least 90% sure settles it: its label stands, and the evidence says the rules differed
+    const settled = decideWith({ conduct: step('conduct'), model: opinion('political', 0.95) });
+    expect(settled).toMatchObject({ category: 'political', reviewReasons: [] });
     expect(decideWith({ conduct: step('conduct'), model: opinion('political', 0.6) }).reviewReasons).toEqual([]);
     const suspected = decideWith({ conduct: step('conduct'), model: opinion('conduct', 0.6, 0.35) });
     expect(suspected).toMatchObject({ category: 'conduct', possibleOffence: true, reviewReasons: ['possible_offence'] });

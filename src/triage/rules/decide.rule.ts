@@ -10,6 +10,8 @@ interface DecidePolicy {
   possible_offence_criminal: number;
   /** The model's top label, at least this sure, against the rules' category: ask an officer. */
   disagreement_confidence: number;
+  /** ...unless the model is at least this sure: its label stands without a review. */
+  model_settles_at: number;
   /** The model's label replaces the rules' when it is at least this sure and no offence is plainly alleged. */
   model_overrides_at: number;
   /** When no rule decides and the model is at least this sure, its label stands without a low_confidence review. */
@@ -167,7 +169,8 @@ function reviewReasons(
   if (s.nothing && !(s.model && s.model.probabilities[s.model.label] >= policy.model_sure)) {
     out.set('low_confidence', s.model ? "no rule matched clearly, and the model is not sure either" : 'no rule matched clearly');
   }
-  if (s.model && !s.nothing && s.model.label !== s.rules && s.model.probabilities[s.model.label] >= policy.disagreement_confidence) {
+  const modelSure = s.model ? s.model.probabilities[s.model.label] : 0;
+  if (s.model && !s.nothing && s.model.label !== s.rules && modelSure >= policy.disagreement_confidence && !(modelSure >= policy.model_settles_at && s.category === s.model.label)) {
     out.set('rules_and_model_disagree', `the rules say ${s.rules}, the model ${s.model.label} (${percent(s.model.probabilities[s.model.label])})`);
   }
   if (s.abusive && (s.conduct || s.criminal)) out.set('abusive_with_allegation', 'abusive language beside a genuine allegation');

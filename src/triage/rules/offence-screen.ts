@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import type { Act, ComplaintAnalysis } from '../language/analysis.types.js';
-import { compilePattern, findMatches, TokenView, type Classes, type CompiledPattern } from '../language/lemma-pattern.js';
+import { compilePattern, PatternSet, viewOf, type TokenView } from '../language/lemma-pattern.js';
 import { policyDirectory, readPolicy, type Party } from '../language/parties.js';
+import { askedFor, governingAct, instructedByOfficeHolder, sharedClasses as classes } from './act-policy.js';
 
 /**
  * The possible-offence screen: every offence family of policy/offences/*.yaml matched over a complaint's lemmas,
@@ -14,6 +15,9 @@ interface ActSpec {
   meaning: string;
   patterns: string[];
   doer?: DoerRule;
+  /** Words of which one must also occur within `within` sentences (drinking, then driving). */
+  with?: string[];
+  within?: number;
 }
 
 interface FamilySpec {
@@ -29,7 +33,9 @@ interface CompiledAct {
   act: string;
   meaning: string;
   doer: DoerRule;
-  patterns: Array<CompiledPattern & { negatable: boolean }>;
+  negatable: boolean;
+  alongside: PatternSet<null> | null;
+  within: number;
 }
 
 export interface OffenceFinding {
@@ -48,25 +54,29 @@ export interface OffenceFinding {
 }
 
 const NEGATORS = /\b(?:not|never|no|without|refuse|n't|won't|wouldn't)\b|n't/;
-export const classes = readPolicy<Classes>('classes.yaml');
 const families = readdirSync(new URL('offences/', policyDirectory))
   .filter((f) => f.endsWith('.yaml'))
   .sort()
   .map((f) => readPolicy<FamilySpec>(`offences/${f}`));
 
-const compiledActs: CompiledAct[] = families.flatMap((f) =>
-  Object.entries(f.acts).map(([act, spec]) => ({
-    family: f.family,
-    act,
-    meaning: spec.meaning,
-    doer: spec.doer ?? 'office_holder',
-    patterns: spec.patterns.map((p) => ({ ...compilePattern(p, classes), negatable: !NEGATORS.test(p) })),
-  })),
-);
-const namedPatterns = families.flatMap((f) => (f.named ?? []).map((n) => ({ family: f.family, title: f.title, pattern: compilePattern(n, classes) })));
-const rhetoricPattern = compilePattern(
-  '(budget|precept|tax|council tax|policy|plan|decision|closure|closing|cut|cuts|rise|increase|spending|strategy|priority|priorities|scheme|charge|charges|fine|fines|camera|cameras|levy|bill|salary|pay rise|restructure|merger)',
-);
+/** Every act pattern of every family in one set, so a complaint is read once for all of them. */
+const actPatterns = new PatternSet<CompiledAct>();
+for (const f of families) {
+  for (const [act, spec] of Object.entries(f.acts)) {
+    let alongside: PatternSet<null> | null = null;
+    if (spec.with?.length) {
+      alongside = new PatternSet<null>();
+      for (const p of spec.with) alongside.add(compilePattern(p, classes), null);
+    }
+    for (const p of spec.patterns) {
+      actPatterns.add(compilePattern(p, classes), { family: f.family, act, meaning: spec.meaning, doer: spec.doer ?? 'office_holder', negatable: !NEGATORS.test(p), alongside, within: spec.within ?? 1 });
+    }
+  }
+}
+const namedPatterns = new PatternSet<{ family: string; title: string }>();
+for (const f of families) for (const n of f.named ?? []) namedPatterns.add(compilePattern(n, classes), { family: f.family, title: f.title });
+const rhetoricPatterns = new PatternSet<null>();
+rhetoricPatterns.add(compilePattern('({policy_thing}|closing|cuts|priorities|salary|pay rise|bill)', classes), null);
 const familyTitles = new Map(families.map((f) => [f.family, f.title]));
 
 export const offenceFamilies = () => families.map((f) => ({ family: f.family, title: f.title, meaning: f.meaning }));
@@ -81,29 +91,43 @@ export function offencesOf(analysis: ComplaintAnalysis & { offences?: OffenceFin
 }
 
 export function screenOffences(analysis: ComplaintAnalysis, text: string): OffenceFinding[] {
-  const view = new TokenView(analysis, text);
+  const view = viewOf(analysis, text);
   const actAt = new Map<number, Act>(analysis.acts.map((a) => [a.verb, a]));
   const negated = new Set(analysis.negated);
-  const officeHolderSentences = new Set(analysis.mentions.filter((m) => m.party === 'office_holder').map((m) => view.sentenceOf[m.token]));
+  const officeHolderSentences = view.officeHolderSentences;
   const near = (sentence: number) => officeHolderSentences.has(sentence) || officeHolderSentences.has(sentence - 1);
   const findings: OffenceFinding[] = [];
-  const rhetoricSentences = new Set(findMatches(view, rhetoricPattern).map((m) => view.sentenceOf[m.from]));
+  const rhetoricSentences = new Set(rhetoricPatterns.matchAll(view).map((m) => view.sentenceOf[m.from]));
 
-  for (const spec of compiledActs) {
-    for (const pattern of spec.patterns) {
-      for (const m of findMatches(view, pattern)) {
+  const alongsideSentences = new Map<PatternSet<null>, Set<number>>();
+  for (const m of actPatterns.matchAll(view)) {
+        const spec = m.payload;
+        if (spec.alongside) {
+          let found = alongsideSentences.get(spec.alongside);
+          if (!found) alongsideSentences.set(spec.alongside, (found = new Set(spec.alongside.matchAll(view).map((x) => view.sentenceOf[x.from]))));
+          const s = view.sentenceOf[m.from];
+          let near = false;
+          for (let d = -spec.within; d <= spec.within && !near; d++) near = found.has(s + d);
+          if (!near) continue;
+        }
         const act = governingAct(m.matched, m.from, view, actAt);
         const sentence = view.sentenceOf[m.from];
         // "told her staff to delete the emails": an act done on the office holder's instruction is theirs
         const instructed = act && REDIRECTED.has(act.doer) && instructedByOfficeHolder(act, view, analysis.acts);
         const doer = instructed ? 'office_holder' : (act?.doer ?? 'unknown');
-        const isNegated = pattern.negatable && !!act && (act.negated || negated.has(act.verb));
+        const isNegated = spec.negatable && !!act && (act.negated || negated.has(act.verb));
         let strength: OffenceFinding['strength'] = 'none';
         let reason: string | undefined;
         if (isNegated) reason = 'negated: the complaint says it did not happen';
+        // words in quotation marks are what someone said ("'your lot' are the ones nicking the cars"), not an act
+        else if (view.quoted[m.from] === 1 && doer !== 'office_holder') reason = 'inside quotation marks: words someone said, not something the office holder did';
+        // "told the radio that our protesters smashed windows": what someone told of another person
+        else if (act?.reported && doer !== 'office_holder' && doer !== 'unknown') reason = `something the office holder or someone else said ${doer.replace(/_/g, ' ')} did`;
         else if (act && askedFor(act, view, analysis.acts)) reason = 'something the writer asks the office holder to do, not something done';
         else if (spec.doer === 'involved') {
           if (doer === 'office_holder' || officeHolderSentences.has(sentence)) strength = doer === 'office_holder' || doer === 'unknown' || doer === 'person' || doer === 'other_body' ? 'act' : 'sign';
+          // named in the sentence before ("...were used by the Commissioner. We never wrote them."): a sign
+          else if (officeHolderSentences.has(sentence - 1) && !REDIRECTED.has(doer)) strength = 'sign';
           else reason = 'the office holder is not named in that sentence';
         } else if (doer === 'office_holder') strength = 'act';
         else if (doer === 'unknown') {
@@ -111,12 +135,11 @@ export function screenOffences(analysis: ComplaintAnalysis, text: string): Offen
           else reason = 'nobody named does it, and the office holder is not named in that sentence';
         } else reason = `done by ${doer.replace(/_/g, ' ')}, not the office holder`;
         findings.push(finding(text, spec.family, spec.act, spec.meaning, m.from, m.to, view, doer, strength, reason, act?.reported ?? false));
-      }
-    }
   }
 
-  for (const { family, title, pattern } of namedPatterns) {
-    for (const m of findMatches(view, pattern)) {
+  const actSentences = new Set(findings.filter((f) => f.strength === 'act').map((f) => view.sentenceOf[tokenAt(view, f.start)]));
+  for (const m of namedPatterns.matchAll(view)) {
+      const { family, title } = m.payload;
       const sentence = view.sentenceOf[m.from];
       const act = governingAct(m.matched, m.from, view, actAt);
       const doer = act?.doer ?? 'unknown';
@@ -129,7 +152,7 @@ export function screenOffences(analysis: ComplaintAnalysis, text: string): Offen
       let reason: string | undefined;
       if (negated.has(m.from) || (act && act.negated)) reason = 'negated: the complaint says it is not suggesting this';
       else if (act && verb === 'be' && LABEL_BEFORE.has(view.analysis.lemmas[m.from - 1] ?? '')) reason = 'used as a label or an insult ("a fraud"), with no act described';
-      else if (rhetoricSentences.has(sentence) && !findings.some((f) => f.strength === 'act' && view.sentenceOf[tokenAt(view, f.start)] === sentence)) {
+      else if (rhetoricSentences.has(sentence) && !actSentences.has(sentence)) {
         reason = 'said of a budget, policy or decision: rhetoric, not an allegation';
       } else if ((namedAsAct || accusation) && doer === 'office_holder') strength = 'named';
       // "my son's bike was stolen", "Mr Marland had assaulted": a crime by someone else, not a sign about the office holder
@@ -140,7 +163,6 @@ export function screenOffences(analysis: ComplaintAnalysis, text: string): Offen
       else if (namedAsAct || accusation) reason = REDIRECTED.has(doer) ? `said of ${doer.replace(/_/g, ' ')}, not the office holder` : 'the office holder is not named nearby';
       else reason = 'named as a subject (a kind of crime), not as something the office holder did';
       findings.push(finding(text, family, 'named', `names ${title} as something done`, m.from, m.to, view, doer, strength, reason, act?.reported ?? false));
-    }
   }
   return findings.sort((a, b) => a.start - b.start);
 }
@@ -152,40 +174,17 @@ const DEMONSTRATIVES = new Set(['this', 'that', 'it', 'which', 'what']);
 const LABEL_BEFORE = new Set(['a', 'an', 'absolute', 'total', 'complete', 'utter', 'proper', 'such']);
 const REDIRECTED = new Set<Party>(['office', 'chief_constable', 'police_officers', 'force', 'other_body', 'person', 'complainant']);
 
-/** The act a match belongs to: the first verb inside it, or else the verb that governs it earlier in its sentence. */
-/** "I want the commissioner to get the charge dropped": the writer asking for an act, not alleging one. */
-const WISHING = new Set(['want', 'ask', 'expect', 'demand', 'need', 'like', 'hope', 'wish', 'urge', 'beg', 'request', 'call']);
-
-function askedFor(act: Act, view: TokenView, acts: Act[]): boolean {
-  if (view.analysis.lemmas[act.verb - 1] !== 'to') return false;
-  const sentence = view.sentenceOf[act.verb];
-  return acts.some((a) => a.verb < act.verb && view.sentenceOf[a.verb] === sentence && a.doer === 'complainant' && WISHING.has(view.analysis.lemmas[a.verb]));
-}
-
-/** Verbs by which the office holder has someone else do a thing. */
-const INSTRUCTING = new Set(['tell', 'order', 'instruct', 'ask', 'get', 'make', 'have', 'direct', 'pressure', 'pressurise', 'persuade', 'send', 'arrange', 'encourage', 'urge', 'lean']);
-
-function instructedByOfficeHolder(act: Act, view: TokenView, acts: Act[]): boolean {
-  const sentence = view.sentenceOf[act.verb];
-  return acts.some((a) => a.verb < act.verb && view.sentenceOf[a.verb] === sentence && a.doer === 'office_holder' && !a.negated && INSTRUCTING.has(view.analysis.lemmas[a.verb]));
-}
-
-function governingAct(matched: number[], from: number, view: TokenView, actAt: Map<number, Act>): Act | undefined {
-  for (const i of matched) {
-    const act = actAt.get(i);
-    if (act) return act;
-  }
-  const sentence = view.sentenceOf[from];
-  for (let k = from - 1; k >= 0 && view.sentenceOf[k] === sentence; k--) {
-    const act = actAt.get(k);
-    if (act) return act;
-  }
-  return undefined;
-}
-
+/** The token starting at a character offset (binary search: starts are in order). */
 function tokenAt(view: TokenView, start: number): number {
-  const i = view.analysis.starts.indexOf(start);
-  return i < 0 ? 0 : i;
+  const starts = view.analysis.starts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function finding(

@@ -1,9 +1,8 @@
+import { cappedWeight, CompiledPolicy, toEvidence } from './act-policy.js';
 import type { RuleStep } from './rule.types.js';
-import { cappedWeight, compileSignals, scanSignals, toEvidence } from './signal-scan.js';
-import { analyse } from './text-analysis.js';
-import { loadVocabulary } from './vocabulary.js';
 
-const signals = compileSignals(loadVocabulary('political'));
+/** policy/political.yaml, compiled once; the model reads its findings too. */
+export const politicalPolicy = new CompiledPolicy('political');
 
 export const POLITICAL_SCORE = 3;
 /** The writer's objection supports a topic but cannot make a complaint political alone. */
@@ -11,7 +10,7 @@ const DISAGREEMENT_CAP = 2;
 
 /**
  * Disagreement with decisions, policy, budget and precept, priorities, appointments, party or views: not a conduct
- * matter (reg 10). Needs at least one topic.
+ * matter (reg 10). Needs at least one topic (policy/political.yaml).
  *
  * Verdicts: political | none.
  */
@@ -19,14 +18,14 @@ export const politicalRule: RuleStep<'political'> = {
   name: 'political',
   question: 'Is it disagreement with a decision, policy, budget, appointment or political view?',
   run(facts) {
-    const hits = scanSignals(analyse(facts), signals);
+    const hits = politicalPolicy.find(facts.analysis, `${facts.summary}\n${facts.details}`);
     const topics = hits.filter((h) => h.kind === 'topic' && h.counted);
-    const disagreement = Math.min(cappedWeight(hits.filter((h) => h.kind === 'disagreement')), DISAGREEMENT_CAP);
+    const disagreement = Math.min(cappedWeight(hits.filter((h) => h.kind === 'disagreement'), 2), DISAGREEMENT_CAP);
     const score = cappedWeight(topics) + disagreement;
     return {
       verdict: topics.length && score >= POLITICAL_SCORE ? 'political' : 'none',
       evidence: toEvidence(hits),
-      findings: { score, topics: [...new Set(topics.map((h) => h.signal))] },
+      findings: { score, topics: [...new Set(topics.map((h) => h.act))] },
     };
   },
 };

@@ -1,41 +1,48 @@
 import type { ComplaintAnalysis } from '../language/analysis.types.js';
+import { viewOf } from '../language/lemma-pattern.js';
+import { readPolicy, type Party } from '../language/parties.js';
+import { cappedWeight, CompiledPolicy, type ActHit, type ActSpec } from './act-policy.js';
+import { conductPolicy } from './conduct.rule.js';
+import type { OffenceFinding } from './offence-screen.js';
 import type { Evidence, RuleStep } from './rule.types.js';
-import { compileSignals, OFFICIAL_PARTIES, partyWords, scanSignals, type SignalHit } from './signal-scan.js';
-import { analyse, type AnalysedText } from './text-analysis.js';
-import { loadPartiesVocabulary, loadVocabulary, type PartySpec } from './vocabulary.js';
 
-const vocabulary = loadPartiesVocabulary();
-const PARTIES: Record<string, PartySpec> = vocabulary.parties;
-const remitSignals = compileSignals(vocabulary);
-/** What someone did (rudeness, an offence, a failure) counts for whoever did it. */
-const actSignals = [
-  ...compileSignals(loadVocabulary('conduct')).filter((s) => s.actor !== 'any' && s.weight > 0),
-  ...compileSignals(loadVocabulary('criminal-allegation')).filter((s) => s.actor !== 'any' && (s.kind === 'act' || s.kind === 'named')),
-];
-const decisionSignals = compileSignals(loadVocabulary('political')).filter((s) => s.kind === 'topic');
+interface RouteSpec {
+  meaning: string;
+  route: Route;
+  body: string;
+  heads?: string[];
+}
 
-const ACT_WEIGHT = 2;
-const INSTITUTION = /^(?:the\s+)?(?:police|force|constabulary|local police)$/i;
-const MENTION_CAP = 4;
-/** Another party must score at least this, and more than the office holder, for the complaint to leave the panel. */
-const MIN_OTHER_SCORE = 2;
+const spec = readPolicy<{ routes: Record<string, RouteSpec>; acts: Record<string, ActSpec> }>('remit.yaml');
+const ROUTES = spec.routes;
+const topics = new CompiledPolicy('remit', spec.acts);
+const BODY_OF_HEAD = new Map<string, string>();
+for (const [name, r] of Object.entries(ROUTES)) for (const h of r.heads ?? []) BODY_OF_HEAD.set(h, name);
 
 export type Route = 'force' | 'pcc' | 'opcc_chief_executive' | 'other_body';
 
-interface PartyScore {
+/** Verbs that say nothing about conduct: being, having, saying in general. */
+const EMPTY_VERBS = new Set(['be', 'have', 'do', 'get', 'go', 'come', 'say', 'know', 'think', 'want', 'seem', 'tell', 'ask', 'write', 'let', 'make', 'see', 'try']);
+/** Another party must score at least this, and more than the office holder, for the complaint to leave the panel. */
+const MIN_OTHER_SCORE = 2;
+const ACTS_CAP = 5;
+const MENTIONS_CAP = 3;
+/** What someone did that a complaint is made of (rudeness, an offence, a failure) weighs more than a plain verb. */
+const CONDUCT_ACT_WEIGHT = 2;
+
+interface Score {
   party: string;
-  mentions: number;
-  /** Mentions of police officers as people (not "the police" as an institution). */
-  officers: number;
-  topics: number;
   acts: number;
-  total: number;
-  quotes: SignalHit[];
+  mentions: number;
+  topics: number;
+  conduct: number;
+  quotes: string[];
 }
 
 /**
- * Who is the complaint about? Counts, for the office holder and for every other party, how often it is named
- * (not merely as the one in charge), the subject matter that belongs to it, and the acts it is said to have done.
+ * Who is the complaint about? For the office holder and each party it could be redirected to: the acts the analysis
+ * gives them (what they are said to have done), how often they are named (not merely as the owner of something),
+ * the subject matter that belongs to them (remit.yaml), and the conduct the complaint says they showed.
  *
  * Verdicts: office_holder | force | chief_constable | opcc_staff | other_body | unclear.
  */
@@ -43,123 +50,109 @@ export const remitRule: RuleStep<'remit'> = {
   name: 'remit',
   question: "Is it about the office holder's own conduct, or about police officers, the chief constable, the office's staff or another body?",
   run(facts) {
-    const analysis = analyse(facts);
-    const scores = scoreParties(analysis);
-    creditOfficeActs(scores, facts.analysis);
+    const text = `${facts.summary}\n${facts.details}`;
+    const scores = scoreParties(facts.analysis, text);
+    const total = (s: Score) => Math.min(s.acts, ACTS_CAP) + Math.min(s.mentions, MENTIONS_CAP) + s.topics + s.conduct;
     const officeHolder = scores.get('office_holder')!;
-    const others = [...scores.values()].filter((s) => s.party !== 'office_holder').sort((a, b) => b.total - a.total);
+    const others = [...scores.values()].filter((s) => s.party !== 'office_holder' && total(s) > 0).sort((a, b) => total(b) - total(a));
     const best = others[0];
-    // the analysis knows who did what: a letter whose acts are mostly the office holder's stays with the panel, however
-    // often it names the office's staff or the police (as victims, witnesses or go-betweens)
-    const redirect = best && best.total >= MIN_OTHER_SCORE && best.total > officeHolder.total && !mostlyOfficeHolder(facts.analysis, best.party);
-    const party = redirect ? best.party : officeHolder.total > 0 ? 'office_holder' : 'unclear';
-    const spec = redirect ? PARTIES[best.party] : undefined;
-    const verdict = !spec ? party : spec.route === 'other_body' ? 'other_body' : party === 'police' ? 'force' : party;
-
-    const evidence: Evidence[] = [];
+    const redirect = best !== undefined && total(best) >= MIN_OTHER_SCORE && total(best) > total(officeHolder) && !(officeHolder.conduct >= CONDUCT_ACT_WEIGHT && officeHolder.conduct >= best.conduct);
+    const party = redirect ? best.party : total(officeHolder) > 0 ? 'office_holder' : 'unclear';
+    const route = redirect ? ROUTES[best.party] : undefined;
+    const verdict = !route ? party : route.route === 'other_body' ? 'other_body' : best.party === 'police' ? 'force' : best.party;
+    const because = route ? `about ${route.meaning}, not the office holder's own conduct: redirect to ${route.body}` : "about the office holder's own conduct";
     const lead = redirect ? best : officeHolder;
-    const because = redirect
-      ? `about ${spec!.meaning}, not the office holder's own conduct: redirect to ${spec!.body}`
-      : "about the office holder's own conduct";
-    for (const hit of lead.quotes.slice(0, 6)) evidence.push({ quote: hit.quote, meaning: `${because} (${hit.meaning})` });
-    if (!evidence.length) evidence.push({ quote: facts.summary, meaning: party === 'unclear' ? 'no party is clearly named; taken to be about the office holder' : because });
-    const alsoAbout = others.filter((s) => s !== best || !redirect).filter((s) => s.total >= MIN_OTHER_SCORE).map((s) => s.party);
+    const evidence: Evidence[] = lead.quotes.slice(0, 5).map((quote) => ({ quote, meaning: because }));
+    if (!evidence.length) evidence.push({ quote: facts.summary, meaning: party === 'unclear' ? 'nobody is clearly named doing anything; taken to be about the office holder' : because });
+    const alsoAbout = others.filter((s) => s !== best || !redirect).filter((s) => total(s) >= MIN_OTHER_SCORE).map((s) => s.party);
     if (!redirect && alsoAbout.length) {
-      evidence.push({ quote: scores.get(alsoAbout[0])!.quotes[0]?.quote ?? facts.summary, meaning: `also mentions ${alsoAbout.map(partyWords).join(', ')}: that part may need redirecting` });
+      const also = scores.get(alsoAbout[0])!;
+      evidence.push({ quote: also.quotes[0] ?? facts.summary, meaning: `also about ${alsoAbout.map((p) => ROUTES[p]?.meaning ?? p).join('; ')}: that part may need redirecting` });
     }
     return {
       verdict,
       evidence,
       findings: {
-        route: (spec?.route ?? null) as Route | null,
-        body: spec?.body ?? null,
+        route: route?.route ?? null,
+        body: route?.body ?? null,
         party,
-        scores: Object.fromEntries([...scores.values()].filter((s) => s.total > 0).map((s) => [s.party, s.total])),
+        scores: Object.fromEntries([...scores.values()].filter((s) => total(s) > 0).map((s) => [s.party, total(s)])),
         alsoAbout,
       },
     };
   },
 };
 
-const ANALYSIS_PARTIES: Record<string, string[]> = { police: ['police_officers', 'force'], opcc_staff: ['office'], chief_constable: ['chief_constable'] };
-
-/** True when the office holder does clearly more of the complaint's acts than the party it would be redirected to. */
-function mostlyOfficeHolder(language: ComplaintAnalysis, party: string): boolean {
-  const theirs = ANALYSIS_PARTIES[party] ?? ['other_body'];
-  const acts = language.acts.filter((a) => !a.negated && !EMPTY_VERBS.has(language.lemmas[a.verb]));
-  const byOfficeHolder = acts.filter((a) => a.doer === 'office_holder').length;
-  const byThem = acts.filter((a) => theirs.includes(a.doer)).length;
-  return byOfficeHolder >= 2 && byOfficeHolder >= 2 * byThem + 1;
+/** The remit party of a doer or mention: other bodies by the words that name them ("the council", "a GP"). */
+function partyOf(party: Party, token: number, analysis: ComplaintAnalysis): string | null {
+  if (party === 'office_holder') return 'office_holder';
+  if (party === 'police_officers' || party === 'force') return 'police';
+  if (party === 'chief_constable') return 'chief_constable';
+  if (party === 'office') return 'opcc_staff';
+  if (party !== 'other_body') return null;
+  for (let k = token; k >= Math.max(0, token - 3); k--) {
+    const body = BODY_OF_HEAD.get(analysis.lemmas[k]);
+    if (body) return body;
+  }
+  return 'other_public_body';
 }
 
-/** Verbs that say nothing about conduct: being, having, saying in general. */
-const EMPTY_VERBS = new Set(['be', 'have', 'do', 'get', 'go', 'come', 'say', 'know', 'think', 'want', 'seem']);
-const OFFICE_ACTS_CAP = 3;
-/** Words that name the office itself (a bare "caseworker" may be another body's). */
-const OFFICE_WORDS = new Set(['office', 'opcc', 'staff', 'staffer', 'team', 'spokesperson', 'spokesman', 'spokeswoman', 'executive', 'they', 'officer', 'manager', 'driver', 'assistant', 'aide', 'pa']);
-
-/**
- * The language analysis knows who did each act: what the office's staff did ("the Commissioner's office replied
- * with a sarcastic GIF", "his press officer posted it") counts for the office, not the office holder.
- */
-function creditOfficeActs(scores: Map<string, PartyScore>, language: ComplaintAnalysis): void {
-  const acts = language.acts.filter(
-    (a) => a.doer === 'office' && !a.negated && !EMPTY_VERBS.has(language.lemmas[a.verb]) && a.doerToken >= 0 && OFFICE_WORDS.has(language.lemmas[a.doerToken]),
-  );
-  if (!acts.length) return;
-  let s = scores.get('opcc_staff');
-  if (!s) scores.set('opcc_staff', (s = { party: 'opcc_staff', mentions: 0, officers: 0, topics: 0, acts: 0, total: 0, quotes: [] }));
-  const added = Math.min(acts.length, OFFICE_ACTS_CAP);
-  s.acts += added;
-  s.total += added + (s.mentions && s.total === 0 ? Math.min(s.mentions, MENTION_CAP) : 0);
-}
-
-function scoreParties(analysis: AnalysedText): Map<string, PartyScore> {
-  const scores = new Map<string, PartyScore>();
+function scoreParties(analysis: ComplaintAnalysis & { offences?: OffenceFinding[] }, text: string): Map<string, Score> {
+  const scores = new Map<string, Score>();
   const at = (party: string) => {
     let s = scores.get(party);
-    if (!s) scores.set(party, (s = { party, mentions: 0, officers: 0, topics: 0, acts: 0, total: 0, quotes: [] }));
+    if (!s) scores.set(party, (s = { party, acts: 0, mentions: 0, topics: 0, conduct: 0, quotes: [] }));
     return s;
   };
   at('office_holder');
+  const view = viewOf(analysis, text);
+  // the act in the complaint's words: from its doer (when named just before it) to a few words after the verb
+  const actQuote = (doer: number, verb: number) => {
+    const from = doer >= 0 && doer < verb && verb - doer <= 8 ? doer : verb;
+    let to = verb;
+    while (to + 1 < analysis.lemmas.length && to < verb + 4 && view.sentenceOf[to + 1] === view.sentenceOf[verb]) to++;
+    return text.slice(analysis.starts[from], analysis.ends[to]);
+  };
+  const doerTokens = new Set(analysis.acts.map((a) => a.doerToken));
   for (const m of analysis.mentions) {
-    if (m.pronoun || !(m.party in PARTIES) || m.party === 'not_an_actor' || m.responsibility) continue;
-    at(m.party).mentions += 1;
-    if (m.party === 'police' && !INSTITUTION.test(m.text)) at(m.party).officers += 1;
+    const party = m.possessive ? null : partyOf(m.party, m.token, analysis);
+    // "the police" as an institution is named in most complaints to a commissioner; officers as people count
+    if (!party || (m.party === 'force' && !doerTokens.has(m.token))) continue;
+    at(party).mentions += 1;
   }
-  for (const hit of scanSignals(analysis, remitSignals)) {
-    if (hit.negated) continue;
-    if (hit.kind && hit.kind in PARTIES) {
-      at(hit.kind).topics += hit.weight;
-      at(hit.kind).quotes.push(hit);
-    } else if (hit.kind === 'failure') credit(at, hit, false);
+  for (const act of analysis.acts) {
+    if (act.negated || EMPTY_VERBS.has(analysis.lemmas[act.verb])) continue;
+    const party = partyOf(act.doer, act.doerToken, analysis);
+    if (!party) continue;
+    const s = at(party);
+    s.acts += 1;
+    if (s.quotes.length < 5) s.quotes.push(actQuote(act.doerToken, act.verb));
   }
-  for (const hit of scanSignals(analysis, actSignals)) if (!hit.negated) credit(at, hit, true);
-  // a decision, policy or budget is the office holder's, unless the text says police or another body made it
-  for (const hit of scanSignals(analysis, decisionSignals)) {
-    if (!hit.negated && !OFFICIAL_PARTIES.has(hit.actor.party)) {
-      at('office_holder').acts += 1;
-      at('office_holder').quotes.push(hit);
-    }
+  const topicHits = topics.find(analysis, text).filter((h) => h.counted && !h.negated);
+  for (const kind of new Set(topicHits.map((h) => h.kind!))) {
+    const hits = topicHits.filter((h) => h.kind === kind);
+    const s = at(kind);
+    s.topics += cappedWeight(hits, 2);
+    s.quotes.unshift(...hits.slice(0, 2).map((h) => h.quote));
   }
-  for (const s of scores.values()) {
-    // The office's staff are often named only as go-betweens ("a member of staff rang me back"): they count
-    // as the subject only when the complaint says they did something.
-    // Likewise "the police" named as an institution rather than for what officers did; officers themselves count.
-    const named = s.party === 'police' && !s.acts && !s.topics ? s.officers : s.mentions;
-    const mentions = s.party === 'opcc_staff' && !s.acts ? 0 : Math.min(named, MENTION_CAP);
-    s.total = mentions + s.topics + s.acts;
+  creditConduct(conductPolicy.find(analysis, text), analysis, at);
+  for (const f of analysis.offences ?? []) {
+    const party = partyOf(f.doer, -1, analysis);
+    if (!party || (f.strength === 'none' && party === 'office_holder')) continue;
+    at(party).conduct += CONDUCT_ACT_WEIGHT;
+    at(party).quotes.unshift(f.quote);
   }
   return scores;
 }
 
-/**
- * Credits an act to whoever did it: a police officer, a body or the office's staff when the text says so;
- * otherwise the office holder when the signal counted for them (for signals with an actor rule).
- */
-function credit(at: (party: string) => PartyScore, hit: SignalHit, byRule: boolean): void {
-  const party = OFFICIAL_PARTIES.has(hit.actor.party) ? hit.actor.party : byRule && hit.counted ? 'office_holder' : hit.actor.party;
-  if (!(party in PARTIES) || party === 'not_an_actor') return;
-  at(party).acts += ACT_WEIGHT;
-  at(party).quotes.unshift(hit);
+/** Conduct counts for whoever showed it: the office holder's rudeness is the panel's, an officer's the force's. */
+function creditConduct(hits: ActHit[], analysis: ComplaintAnalysis, at: (party: string) => Score): void {
+  for (const h of hits) {
+    if (h.negated || h.weight <= 0) continue;
+    const party = h.counted ? 'office_holder' : partyOf(h.doer, -1, analysis);
+    if (!party) continue;
+    const s = at(party);
+    s.conduct += CONDUCT_ACT_WEIGHT;
+    s.quotes.unshift(h.quote);
+  }
 }

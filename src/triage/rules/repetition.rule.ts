@@ -1,10 +1,8 @@
+import { CompiledPolicy } from './act-policy.js';
 import type { EarlierComplaint, Evidence, RuleStep } from './rule.types.js';
-import { compileSignals, scanSignals } from './signal-scan.js';
-import { analyse } from './text-analysis.js';
 import { sharedPassage } from './text-overlap.js';
-import { loadVocabulary } from './vocabulary.js';
 
-const signals = compileSignals(loadVocabulary('repetition'));
+const policy = new CompiledPolicy('repetition');
 
 /** Above this trigram similarity (Postgres pg_trgm) two complaints by one person are substantially the same. */
 export const SIMILARITY_THRESHOLD = 0.35;
@@ -27,7 +25,7 @@ export const repetitionRule: RuleStep<'repetition'> = {
   run(facts) {
     const earlier = facts.earlierComplaints;
     if (!earlier.length) return { verdict: 'none', evidence: [], findings: { earlierCount: 0 } };
-    const hits = scanSignals(analyse(facts), signals).filter((h) => h.counted);
+    const hits = policy.find(facts.analysis, `${facts.summary}\n${facts.details}`).filter((h) => h.counted);
     const saysAgain = hits.some((h) => h.kind === 'again');
     const newMatter = hits.some((h) => h.kind === 'new_matter');
     const newEvidence = hits.some((h) => h.kind === 'new_evidence');

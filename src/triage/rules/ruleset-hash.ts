@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 const triageDirectory = new URL('../', import.meta.url);
 
 /** Folders whose files make up the rule set: the machinery, the policy the officers read, the model. */
-const RULESET_FOLDERS = ['rules/', 'rules/vocabulary/', 'language/', 'policy/', 'policy/offences/', 'model/'];
+const RULESET_FOLDERS = ['rules/', 'language/', 'policy/', 'policy/offences/', 'model/'];
 const isSource = (f: string) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && !f.endsWith('.d.ts') && !f.endsWith('.cli.ts');
 const isData = (f: string) => f.endsWith('.yaml') || f.endsWith('.json');
 
@@ -21,7 +21,7 @@ function filesOf(filter: (f: string) => boolean): Array<{ name: string; url: URL
   }).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The files the rule set is made of: sources (not their specs or command-line tools), policy, vocabulary and model. */
+/** The files the rule set is made of: sources (not their specs or command-line tools), policy and model. */
 export function rulesetFiles(): Array<{ name: string; url: URL }> {
   return filesOf((f) => isSource(f) || isData(f));
 }
@@ -39,7 +39,7 @@ export function rulesetContentHash(): string {
 }
 
 /**
- * SHA-256 over the data files only (policy, vocabulary, model), which the build carries as they are: stored with
+ * SHA-256 over the data files only (policy, model), which the build carries as they are: stored with
  * every triage, so an edited policy file or a retrained model in a deployment never passes unrecorded.
  */
 export function dataFingerprint(): string {

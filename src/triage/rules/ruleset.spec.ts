@@ -10,7 +10,7 @@ interface RulesetLock {
 }
 
 const HOW_TO_UPDATE =
-  'The rules, their language machinery, policy, vocabulary or model changed. Bump RULESET_SEMVER in src/triage/rules/ruleset.ts ' +
+  'The rules, their language machinery, policy or model changed. Bump RULESET_SEMVER in src/triage/rules/ruleset.ts ' +
   '(patch: wording, minor: new phrases or signals, major: changed logic or verdicts), then rewrite the lock with\n' +
   '  UPDATE_RULESET_LOCK=1 NODE_OPTIONS=--experimental-vm-modules npx jest src/triage/rules/ruleset.spec.ts --selectProjects unit\n' +
   'and commit src/triage/rules/ruleset.lock.json with the change.';
@@ -19,9 +19,9 @@ describe('rule-set version', () => {
   const lock = JSON.parse(readFileSync(lockUrl, 'utf8')) as RulesetLock;
   const contentHash = rulesetContentHash();
 
-  it('hashes the rule sources and vocabulary, not the specs', () => {
+  it('hashes the rule sources and policy, not the specs', () => {
     const names = rulesetFiles().map((f) => f.name);
-    expect(names).toEqual(expect.arrayContaining(['rules/decide.rule.ts', 'language/analysis.ts', 'policy/offences/assault.yaml', 'rules/vocabulary/criminal-allegation.yaml', 'model/model.json']));
+    expect(names).toEqual(expect.arrayContaining(['rules/decide.rule.ts', 'language/analysis.ts', 'policy/offences/assault.yaml', 'policy/conduct.yaml', 'model/model.json']));
     expect(names.some((n) => n.endsWith('.spec.ts'))).toBe(false);
     expect(contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -45,7 +45,7 @@ describe('rule-set version', () => {
     }
   });
 
-  it('stores the semantic version and a fingerprint of the policy, vocabulary and model with every triage', () => {
+  it('stores the semantic version and a fingerprint of the policy and model with every triage', () => {
     expect(RULESET_VERSION).toMatch(new RegExp(`^${RULESET_SEMVER.replace(/\./g, '\\.')}\\+[0-9a-f]{8}$`));
   });
 
