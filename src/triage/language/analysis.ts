@@ -38,6 +38,8 @@ const REPORTING = new Set(['tell', 'say', 'claim', 'allege', 'hear', 'inform', '
 const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'cllr', 'councillor', 'sir', 'dame', 'lord', 'lady']);
 const PASSIVE_AUX = new Set(['be', 'get']);
+/** Parties whose name before a person's ("council officer", "OPCC caseworker") makes that person theirs. */
+const MODIFYING = new Set<Party>(['office', 'other_body', 'force']);
 /** Mentions a pronoun may look back over. */
 const ANTECEDENT_REACH = 40;
 /** Tokens an act looks back for its doer (within its sentence). */
@@ -83,7 +85,7 @@ class Reader {
       const phrase = this.phraseAt(i);
       if (phrase) {
         const head = i + phrase.words.length - 1;
-        if (!this.isHead(head) && (phrase.party === 'other_body' || phrase.party === 'force')) modifier = { party: phrase.party, until: head + 3 };
+        if (!this.isHead(head) && MODIFYING.has(phrase.party)) modifier = { party: phrase.party, until: head + 3 };
         else this.addMention(head, phrase.party);
         i = head;
         continue;
@@ -106,7 +108,12 @@ class Reader {
         continue;
       }
       if (t[i].pos !== 'N' && t[i].pos !== 'P') continue;
-      if (!this.isHead(i)) continue;
+      if (!this.isHead(i)) {
+        // "OPCC information officer", "prison officer", "hospital staff": the body named first is whose person it is
+        const before = HEAD_PARTY.get(lemma);
+        if (before && MODIFYING.has(before)) modifier = { party: before, until: i + 3 };
+        continue;
+      }
       let party = HEAD_PARTY.get(lemma) ?? HEAD_PARTY.get(word);
       if (modifier && i <= modifier.until && (party === 'office' || party === 'person' || party === 'police_officers' || party === undefined)) {
         // "police officer" is the force's own phrase; a body's staff member is the body
@@ -115,6 +122,10 @@ class Reader {
       modifier = null;
       const possessor = this.possessorOf(i);
       if (possessor === 'office_holder' && (POSSESSED_OFFICE.has(lemma) || party === 'office')) party = 'office';
+      // "the council's environmental health team", "the hospital's staff": a body's people are that body
+      else if (possessor && possessor !== 'office' && MODIFYING.has(possessor) && (party === 'office' || party === undefined || POSSESSED_OFFICE.has(lemma))) {
+        party = possessor === 'force' ? 'police_officers' : possessor;
+      }
       if (!party && t[i].pos === 'P' && TITLES.has(this.lemma(i - 1))) party = 'person';
       if (party) this.addMention(i, party);
     }

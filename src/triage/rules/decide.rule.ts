@@ -2,6 +2,7 @@ import type { Category } from '../../complaints/complaint-categories.js';
 import { readPolicy } from '../language/parties.js';
 import type { ModelOpinion } from '../model/triage-model.js';
 import { allegationsOf } from './allegations.js';
+import { routeOfRemitParty } from './remit.rule.js';
 import { reg15Grounds } from './reg15.js';
 import type { ComplaintFacts, Decision, Evidence, ReviewReason, StepName, StepVerdicts } from './rule.types.js';
 
@@ -138,10 +139,17 @@ const DOER_ROUTES: Record<string, { route: string; body: string }> = {
   other_body: ROUTE_OF_PARTY.other_body,
 };
 
-/** When the model, not the rules, says non_policing: the route of whoever the analysis shows doing most of the acts. */
+/**
+ * When the model, not the rules, says non_policing: the party the remit step scored highest after the office holder
+ * (its acts, mentions and subject matter), else whoever the analysis shows doing most of the acts.
+ */
 function routeFromDoers(steps: StepVerdicts): { route: string; body: string } {
+  const scored = Object.entries(steps.remit.findings.scores).filter(([party]) => party !== 'office_holder' && routeOfRemitParty(party)).sort((a, b) => b[1] - a[1])[0];
+  if (scored) return routeOfRemitParty(scored[0])!;
   const counts = new Map<string, number>();
   for (const act of steps.analyse.findings.acts) if (DOER_ROUTES[act.doer] && !act.negated) counts.set(act.doer, (counts.get(act.doer) ?? 0) + 1);
+  // nobody redirected does anything: whoever is named ("Police still have my phone")
+  if (!counts.size) for (const m of steps.analyse.findings.mentions) if (DOER_ROUTES[m.party]) counts.set(m.party, (counts.get(m.party) ?? 0) + 1);
   const top = [...counts].sort((a, b) => b[1] - a[1])[0];
   return top ? DOER_ROUTES[top[0]] : ROUTE_OF_PARTY.other_body;
 }

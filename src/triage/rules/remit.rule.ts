@@ -21,6 +21,12 @@ for (const [name, r] of Object.entries(ROUTES)) for (const h of r.heads ?? []) B
 
 export type Route = 'force' | 'pcc' | 'opcc_chief_executive' | 'other_body';
 
+/** Where a party of the remit step's scores goes (remit.yaml routes), or null for one it does not know. */
+export function routeOfRemitParty(party: string): { route: Route; body: string } | null {
+  const r = ROUTES[party];
+  return r ? { route: r.route, body: r.body } : null;
+}
+
 /** Verbs that say nothing about conduct: being, having, saying in general. */
 const EMPTY_VERBS = new Set(['be', 'have', 'do', 'get', 'go', 'come', 'say', 'know', 'think', 'want', 'seem', 'tell', 'ask', 'write', 'let', 'make', 'see', 'try']);
 /** Another party must score at least this, and more than the office holder, for the complaint to leave the panel. */
