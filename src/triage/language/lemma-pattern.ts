@@ -363,23 +363,27 @@ function optionsAt(view: TokenView, item: Extract<Item, { kind: 'alt' }>, k: num
   const word = view.words[k];
   const byLemma = index.byWord.get(lemma);
   const byWritten = word !== lemma ? index.byWord.get(word) : undefined;
-  // the common case: the token is a plain word of the alternatives, or none of them
-  if (!index.byPrefix.size && !index.anywhere.length && !(byLemma && byWritten)) return byLemma ?? byWritten ?? NONE;
+  let byPrefix: Item[][] | undefined;
+  if (index.byPrefix.size) {
+    for (const key of word.slice(0, PREFIX_KEY) === lemma.slice(0, PREFIX_KEY) ? [lemma.slice(0, PREFIX_KEY)] : [lemma.slice(0, PREFIX_KEY), word.slice(0, PREFIX_KEY)]) {
+      for (const p of index.byPrefix.get(key) ?? NONE) {
+        if (lemma.startsWith(p.prefix) || word.startsWith(p.prefix)) (byPrefix ??= []).push(...p.options);
+      }
+    }
+  }
+  // the common case: the token begins alternatives from one list only, or none
+  const lists = [byLemma, byWritten, byPrefix, index.anywhere.length ? index.anywhere : undefined].filter((l): l is Item[][] => l !== undefined);
+  if (lists.length <= 1) return lists[0] ?? NONE;
   const found: Item[][] = [];
-  const add = (list: Item[][] | undefined) => {
-    if (list) for (const option of list) if (!found.includes(option)) found.push(option);
-  };
-  add(byLemma);
-  add(byWritten);
-  for (const [prefix, list] of index.byPrefix) if (lemma.startsWith(prefix) || word.startsWith(prefix)) add(list);
-  add(index.anywhere);
-  if (found.length > 1) found.sort((a, b) => index.order.get(a)! - index.order.get(b)!);
+  for (const list of lists) for (const option of list) if (!found.includes(option)) found.push(option);
+  found.sort((a, b) => index.order.get(a)! - index.order.get(b)!);
   return found;
 }
 
 interface AltIndex {
   byWord: Map<string, Item[][]>;
-  byPrefix: Map<string, Item[][]>;
+  /** Alternatives beginning with a prefix (word*), by the prefix's first letters. */
+  byPrefix: Map<string, Array<{ prefix: string; options: Item[][] }>>;
   /** Alternatives that may begin with anything (an optional or any-word first part). */
   anywhere: Item[][];
   order: Map<Item[], number>;
@@ -391,7 +395,13 @@ function indexAlternatives(item: Extract<Item, { kind: 'alt' }>): AltIndex {
     index.order.set(option, n);
     const words = firstWords(option[0]);
     if (!words) index.anywhere.push(option);
-    else for (const { word, prefix } of words) push(prefix ? index.byPrefix : index.byWord, word, option);
+    else {
+      for (const { word, prefix } of words) {
+        if (!prefix) push(index.byWord, word, option);
+        else if (word.length < PREFIX_KEY) index.anywhere.push(option);
+        else push(index.byPrefix, word.slice(0, PREFIX_KEY), { prefix: word, options: [option] });
+      }
+    }
   });
   return index;
 }

@@ -61,6 +61,7 @@ export interface ActHit {
 }
 
 export const sharedClasses = readPolicy<Classes>('classes.yaml');
+const NEGATION_WORDS = new Set(['not', "n't", 'never']);
 
 /** A step's policy file, compiled once when its rule module loads. */
 export class CompiledPolicy {
@@ -81,8 +82,21 @@ export class CompiledPolicy {
     }
   }
 
-  /** Every act of the policy found in the complaint, earliest first, each counted or not with the reason. */
+  /** What this policy found in each analysis read so far: a worker's steps share one analysis object. */
+  private readonly found = new WeakMap<ComplaintAnalysis, ActHit[]>();
+
+  /**
+   * Every act of the policy found in the complaint, earliest first, each counted or not with the reason. Found once
+   * per analysis (the remit step reads the conduct policy, the criminal step the vexatious one); each caller gets
+   * its own copies, to mark as it likes.
+   */
   find(analysis: ComplaintAnalysis, text: string): ActHit[] {
+    let hits = this.found.get(analysis);
+    if (!hits) this.found.set(analysis, (hits = this.match(analysis, text)));
+    return hits.map((h) => ({ ...h }));
+  }
+
+  private match(analysis: ComplaintAnalysis, text: string): ActHit[] {
     const view = viewOf(analysis, text);
     const context = actContext(view);
     const hits: ActHit[] = [];
@@ -110,7 +124,9 @@ function judge(view: TokenView, context: ActContext, act: CompiledAct, m: Patter
   const sentence = view.sentenceOf[m.from];
   const negated = act.spec.negatable && (governing ? governing.negated || context.negated.has(governing.verb) : context.negated.has(m.from));
   const quoted = view.quoted[m.from] === 1;
-  const start = view.analysis.starts[m.from];
+  // "did not reply", "has never answered": the quote takes in the auxiliary before a leading negation
+  const first = NEGATION_WORDS.has(view.analysis.lemmas[m.from]) && view.analysis.pos[m.from - 1] === 'A' && view.sentenceOf[m.from - 1] === sentence ? m.from - 1 : m.from;
+  const start = view.analysis.starts[first];
   const end = view.analysis.ends[m.to];
   const hit: ActHit = {
     act: act.name, kind: act.spec.kind, meaning: act.spec.meaning, weight: act.spec.weight, quote: context.text.slice(start, end), start, end, from: m.from, sentence,
