@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule, type ProcessRoles } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { ErrorResponseDto, finishOpenApiDocument } from './common/openapi.js';
 import { ConfigurationError, type Environment } from './config/environment.js';
 import { prepareDatabase, ServiceUnavailableError } from './database/prepare-database.js';
 import { redisOptions } from './queue/redis-options.js';
@@ -57,11 +58,12 @@ export async function createHttpApp(env: Environment, roles: ProcessRoles = { ap
 
   const openApi = new DocumentBuilder()
     .setTitle('pcc-triage')
-    .setDescription('Complaints about a Police and Crime Commissioner: intake, triage, case work and audit.')
+    .setDescription('Complaints about a Police and Crime Commissioner: intake, triage, case work and audit. Each operation says who may call it (also as `x-roles`); every error is JSON `{ statusCode, message: [...], error }`.')
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
+  const document = () => finishOpenApiDocument(SwaggerModule.createDocument(app, openApi, { extraModels: [ErrorResponseDto] }));
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   await app.init();
   await app.get(UsersService).ensureFirstAdmin(env.ADMIN_EMAIL, env.ADMIN_PASSWORD);

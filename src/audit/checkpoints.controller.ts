@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/roles.decorator.js';
+import { ApiErrors, FILE_SCHEMA } from '../common/openapi.js';
 import { CheckpointSigner } from './checkpoint-signer.service.js';
 import { CheckpointsService, type StoredCheckpoint } from './checkpoints.service.js';
 import { CheckpointDto, PublicKeyDto } from './dto/checkpoint.dto.js';
@@ -15,9 +16,6 @@ export function checkpointBody(c: StoredCheckpoint): CheckpointDto {
 export const noteFileName = (c: Pick<StoredCheckpoint, 'sequence'>) => `case-log-checkpoint-${c.sequence}.txt`;
 
 @ApiTags('audit')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in' })
-@ApiForbiddenResponse({ description: 'Not an auditor or admin' })
 @Roles('auditor')
 @Controller('api/audit')
 export class CheckpointsController {
@@ -27,27 +25,29 @@ export class CheckpointsController {
   ) {}
 
   @Get('checkpoint')
-  @ApiOperation({ summary: 'A signed checkpoint of the case log as it is now (the same one again while the log has not grown)' })
+  @ApiOperation({
+    summary: 'A signed checkpoint of the case log as it is now (the same one again while the log has not grown)',
+    description: 'The head’s sequence and hash signed with Ed25519 as a C2SP signed note: keep it outside the system and check the log against it later.',
+  })
   @ApiOkResponse({ type: CheckpointDto })
-  @ApiConflictResponse({ description: 'The log no longer agrees with its last checkpoint, so it is not signed' })
+  @ApiErrors({ 409: 'The log no longer agrees with its last checkpoint, so it is not signed' })
   async current(): Promise<CheckpointDto> {
     return checkpointBody(await this.checkpoints.issue('on_demand'));
   }
 
   @Get('checkpoints/:id')
-  @ApiOperation({ summary: 'One stored checkpoint, such as the one an export names in X-Chain-Checkpoint-Id' })
+  @ApiOperation({ summary: 'One stored checkpoint, such as the one an export names in X-Chain-Checkpoint-Id', description: 'Its signature is checked before it is returned.' })
   @ApiOkResponse({ type: CheckpointDto })
-  @ApiNotFoundResponse({ description: 'No checkpoint has that id' })
-  @ApiConflictResponse({ description: 'The stored checkpoint fails its signature' })
+  @ApiErrors({ 404: 'No checkpoint has that id', 409: 'The stored checkpoint fails its signature' })
   async one(@Param('id') id: string): Promise<CheckpointDto> {
     return checkpointBody(await this.checkpoints.find(id));
   }
 
   @Get('checkpoints/:id/note')
-  @ApiOperation({ summary: 'One checkpoint as a file to keep: the signed note (C2SP signed-note text)' })
+  @ApiOperation({ summary: 'One checkpoint as a file to keep: the signed note (C2SP signed-note text)', description: 'The same note as `note` in the JSON, as a text file to keep.' })
   @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'The signed note, as an attachment' })
-  @ApiNotFoundResponse({ description: 'No checkpoint has that id' })
+  @ApiOkResponse({ description: 'The signed note, as an attachment', schema: FILE_SCHEMA })
+  @ApiErrors({ 404: 'No checkpoint has that id', 409: 'The stored checkpoint fails its signature' })
   async note(@Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
     const c = await this.checkpoints.find(id);
     await reply
@@ -58,7 +58,10 @@ export class CheckpointsController {
   }
 
   @Get('keys')
-  @ApiOperation({ summary: 'The public keys checkpoints are verified with: the current one and every earlier one still listed' })
+  @ApiOperation({
+    summary: 'The public keys checkpoints are verified with: the current one and every earlier one still listed',
+    description: 'PEM (SPKI) with the key id a checkpoint names; `development` marks the published development key.',
+  })
   @ApiOkResponse({ type: [PublicKeyDto] })
   keys(): PublicKeyDto[] {
     return this.signer.keys.all.map(({ keyId, pem, current, development }) => ({ keyId, publicKey: pem, current, development }));

@@ -1,7 +1,8 @@
 import { BadRequestException, Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiExtraModels, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/roles.decorator.js';
+import { ApiErrors, FILE_SCHEMA } from '../common/openapi.js';
 import { StatsQuery } from './dto/stats-query.dto.js';
 import { STATS_SCHEMAS, StatsDto } from './dto/stats.dto.js';
 import { statsCsv } from './stats-csv.js';
@@ -16,27 +17,27 @@ export function periodOrBadRequest(query: StatsQuery): StatsPeriod {
 }
 
 @ApiTags('statistics')
-@ApiBearerAuth()
 @ApiExtraModels(...STATS_SCHEMAS)
-@ApiBadRequestResponse({ description: 'a bad from, to, quarter or year, named in the message' })
-@ApiUnauthorizedResponse({ description: 'not signed in' })
-@ApiForbiddenResponse({ description: 'not an officer, auditor or admin' })
+@ApiErrors({ 400: 'a bad from, to, quarter or year, or more than one kind of period, named in the message' })
 @Roles('officer', 'auditor')
 @Controller('api')
 export class StatsController {
   constructor(private readonly stats: StatsService) {}
 
   @Get('stats')
-  @ApiOperation({ summary: 'Figures for the cases received in a period (all cases when no period is given)' })
+  @ApiOperation({
+    summary: 'Figures for the cases received in a period (all cases when no period is given)',
+    description: 'By category, channel, subject, outcome and deadline met on time or late, from a summary kept up to date as cases change. A period is `from` and `to`, a `quarter` or a financial `year`.',
+  })
   @ApiOkResponse({ type: StatsDto })
   figures(@Query() query: StatsQuery): Promise<StatsDto> {
     return this.stats.figures(periodOrBadRequest(query));
   }
 
   @Get('stats.csv')
-  @ApiOperation({ summary: 'The same figures as CSV, one figure a line: section, group, measure, value' })
+  @ApiOperation({ summary: 'The same figures as CSV, one figure a line: section, group, measure, value', description: 'The period as for `GET /api/stats`; an attachment named after it.' })
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'text/csv' })
+  @ApiOkResponse({ description: 'text/csv', schema: FILE_SCHEMA })
   async csv(@Query() query: StatsQuery, @Res() reply: FastifyReply): Promise<void> {
     const period = periodOrBadRequest(query);
     const figures = await this.stats.figures(period);

@@ -1,10 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
-  ApiNoContentResponse, ApiTags, ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
 import { DomainError } from '../common/domain-error.js';
+import { ApiErrors } from '../common/openapi.js';
 import { actorOf, CurrentStaff, type StaffUser } from '../auth/staff-user.js';
 import { CreateUserDto, UserDto } from './dto/create-user.dto.js';
 import { ResetPasswordDto, UpdateUserDto } from './dto/update-user.dto.js';
@@ -14,9 +12,6 @@ import { UsersService } from './users.service.js';
 const toDto = (u: User): UserDto => ({ id: u.id, email: u.email, role: u.role, disabled: u.disabledAt !== null, createdAt: u.createdAt.toISOString() });
 
 @ApiTags('staff')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in' })
-@ApiForbiddenResponse({ description: 'Needs the admin role (or a cookie request without its CSRF token)' })
 @Roles('admin')
 @Controller('api/users')
 export class UsersController {
@@ -24,16 +19,15 @@ export class UsersController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Add a member of staff (admin)' })
+  @ApiOperation({ summary: 'Add a member of staff (admin)', description: 'An email, a password and a role; the user can sign in at once.' })
   @ApiCreatedResponse({ type: UserDto })
-  @ApiBadRequestResponse({ description: 'A field is missing or wrong; the message names it' })
-  @ApiConflictResponse({ description: 'A user with this email already exists' })
+  @ApiErrors({ 400: 'A field is missing or wrong; the message names it', 409: 'A user with this email already exists' })
   async create(@Body() body: CreateUserDto, @CurrentStaff() staff: StaffUser): Promise<UserDto> {
     return toDto(await this.users.create(body.email, body.password, body.role, actorOf(staff)));
   }
 
   @Get()
-  @ApiOperation({ summary: 'List staff (admin)' })
+  @ApiOperation({ summary: 'List staff (admin)', description: 'Every user, disabled ones too, by email.' })
   @ApiOkResponse({ type: [UserDto] })
   async list(): Promise<UserDto[]> {
     return (await this.users.list()).map(toDto);
@@ -42,9 +36,7 @@ export class UsersController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change a user’s role, or disable or enable them (admin)', description: 'Either change ends every session and token the user holds at once.' })
   @ApiOkResponse({ type: UserDto })
-  @ApiBadRequestResponse({ description: 'The id or a field is wrong; the message names it' })
-  @ApiNotFoundResponse({ description: 'No user with this id' })
-  @ApiConflictResponse({ description: 'The last enabled admin cannot be demoted or disabled' })
+  @ApiErrors({ 400: 'The id or a field is wrong; the message names it', 404: 'No user with this id', 409: 'The last enabled admin cannot be demoted or disabled' })
   async update(
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError('USER.BAD_ID', 'id must be a user id (a UUID)') })) id: string,
     @Body() body: UpdateUserDto,
@@ -57,8 +49,7 @@ export class UsersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Reset a user’s password (admin)', description: 'Sets the new password and ends every session and token the user holds at once.' })
   @ApiNoContentResponse({ description: 'Password changed; the user is signed out everywhere' })
-  @ApiBadRequestResponse({ description: 'The id or the password is wrong; the message names it' })
-  @ApiNotFoundResponse({ description: 'No user with this id' })
+  @ApiErrors({ 400: 'The id or the password is wrong; the message names it', 404: 'No user with this id' })
   async resetPassword(
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError('USER.BAD_ID', 'id must be a user id (a UUID)') })) id: string,
     @Body() body: ResetPasswordDto,

@@ -54,3 +54,14 @@ export class OverrideResultDto {
   @ApiProperty({ nullable: true, type: String }) category: string | null;
 }
 
+
+/** What running the current rule set over one case found (and recorded). */
+export class RetriageResultDto {
+  @ApiProperty() reference: string;
+  @ApiProperty({ nullable: true, enum: CATEGORIES, type: String }) previousCategory: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the rule set the case was last triaged with' }) previousVersion: string | null;
+  @ApiProperty({ enum: CATEGORIES }) category: string;
+  @ApiProperty({ description: 'the current rules reach another category' }) changed: boolean;
+  @ApiProperty({ description: 'a new triage was stored under the current rule set' }) recorded: boolean;
+  @ApiProperty({ nullable: true, enum: CATEGORIES, type: String, description: 'an officer’s category, which stays in force whatever the rules now say' }) overrideInForce: string | null;
+}

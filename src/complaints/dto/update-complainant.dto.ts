@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { IsCleanText, IsEmailAddress } from '../../common/validators.js';
 
@@ -25,4 +25,9 @@ export class UpdateComplainantDto {
   @IsString({ message: 'postalAddress must be text' }) @IsCleanText({ message: 'postalAddress must contain visible text and no control characters' })
   @MaxLength(500, { message: 'postalAddress must be 500 characters or fewer' })
   postalAddress?: string | null;
+}
+
+export class ComplainantChangedDto {
+  @ApiProperty({ type: [String], example: ['phone'], description: 'the fields whose value changed (the case log holds their names and a keyed hash, never the values)' })
+  changed: string[];
 }
