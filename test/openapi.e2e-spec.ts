@@ -6,6 +6,7 @@ interface Operation {
   description?: string;
   parameters?: Array<{ name: string; in: string; required?: boolean }>;
   requestBody?: unknown;
+  security?: unknown[];
   responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
   'x-roles'?: string[];
 }
@@ -28,14 +29,17 @@ function whatIsMissing(op: Operation): string[] {
   const codes = Object.keys(op.responses ?? {});
   const errors = codes.filter((code) => Number(code) >= 400 && Number(code) < 500);
   const is = (code: number) => codes.includes(String(code));
+  // The document opens each description with who may call it; the operation's own words must follow.
+  const [who, ...own] = (op.description ?? '').split('\n\n');
   if (!op.summary?.trim()) missing.push('a summary');
-  if (!op.description?.trim()) missing.push('a description');
+  if (!own.join('').trim()) missing.push('a description of its own');
   if (!roles?.length || roles.some((role) => !ROLES.includes(role))) missing.push('x-roles naming who may call it');
-  else if (op.description && !op.description.startsWith('**Who:**')) missing.push('who may call it in the description');
+  else if (!who.startsWith('**Who:**')) missing.push('who may call it in the description');
   if (roles && !roles.includes('anyone')) {
     if (!roles.includes('admin')) missing.push('admin in x-roles (admins may call everything)');
     if (!is(401)) missing.push('a 401 response');
     if (!is(403)) missing.push('a 403 response');
+    if (op.security?.length !== 1) missing.push('the bearer token named once in security');
   }
   const takesInput = op.requestBody !== undefined || (op.parameters ?? []).some((p) => p.in === 'query');
   if (takesInput && !is(400)) missing.push('a 400 response (it takes a body or query)');
@@ -93,11 +97,12 @@ describe('the OpenAPI document', () => {
   });
 
   it('finds what is missing from an operation (the check above can fail)', () => {
-    expect(whatIsMissing({ responses: { '200': {} }, parameters: [{ name: 'q', in: 'query' }], 'x-roles': ['officer', 'admin'] })).toEqual([
+    expect(whatIsMissing({ responses: { '200': {} }, parameters: [{ name: 'q', in: 'query' }], description: '**Who:** officer or admin.', 'x-roles': ['officer', 'admin'] })).toEqual([
       'a summary',
-      'a description',
+      'a description of its own',
       'a 401 response',
       'a 403 response',
+      'the bearer token named once in security',
       'a 400 response (it takes a body or query)',
       'any error response',
       'a schema for 200',

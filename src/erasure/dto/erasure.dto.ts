@@ -42,3 +42,40 @@ export class ErasureResultDto {
   @ApiProperty({ enum: ERASURE_SCOPES }) scope: ErasureScope;
   @ApiProperty({ type: [ErasedCaseDto] }) erased: ErasedCaseDto[];
 }
+
+export class PlannedCaseDto {
+  @ApiProperty() reference: string;
+  @ApiProperty({ format: 'date-time' }) receivedAt: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ nullable: true, type: String }) category: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'when its personal data was erased; null if never' }) erasedAt: string | null;
+  @ApiProperty({ description: 'under a legal hold: an erasure reaching it would erase nothing' }) held: boolean;
+}
+
+export class ErasurePlanDto {
+  @ApiProperty({ enum: ERASURE_SCOPES }) scope: ErasureScope;
+  @ApiProperty({ nullable: true, type: String, description: 'the complainant’s name as held now (null once erased), to see whose data this is' }) complainantName: string | null;
+  @ApiProperty({ type: [PlannedCaseDto] }) cases: PlannedCaseDto[];
+}
+
+export class ErasureRecordDto {
+  @ApiProperty() reference: string;
+  @ApiProperty({ enum: ['request', 'retention'] }) trigger: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the admin’s email; null for the retention job' }) erasedBy: string | null;
+  @ApiProperty({ format: 'date-time' }) erasedAt: string;
+  @ApiProperty({ description: 'rows changed, by table', type: 'object', additionalProperties: { type: 'number' } }) removed: Record<string, number>;
+}
+
+export class LegalHoldViewDto {
+  @ApiProperty() reference: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ description: 'the admin’s email' }) placedBy: string;
+  @ApiProperty({ format: 'date-time' }) placedAt: string;
+}
+
+export class LegalHoldResultDto {
+  @ApiProperty() reference: string;
+  @ApiProperty() held: boolean;
+  @ApiProperty({ type: LegalHoldViewDto, nullable: true, description: 'the hold placed; null when released' }) hold: LegalHoldViewDto | null;
+}
