@@ -141,9 +141,12 @@ function timelinessOf(rows: SummaryRow[], kind: string): Timeliness {
   return result;
 }
 
+/** Rule-set versions in numeric order (3.0.0 before 10.0.0); one collator, as localeCompare with options builds one per call. */
+const byVersion = new Intl.Collator('en', { numeric: true });
+
 function agreementOf(rows: SummaryRow[]): Record<string, Agreement> {
   const versions: Record<string, Agreement> = {};
-  for (const r of rows.filter((row) => row.measure === M.agreement).sort((a, b) => a.k1.localeCompare(b.k1, 'en', { numeric: true }))) {
+  for (const r of rows.filter((row) => row.measure === M.agreement).sort((a, b) => byVersion.compare(a.k1, b.k1))) {
     const v = (versions[r.k1] ??= { triaged: 0, confirmed: 0, overridden: 0, awaitingReview: 0, confusion: {} });
     v.triaged += r.n;
     if (!r.k3) {
