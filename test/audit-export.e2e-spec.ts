@@ -167,8 +167,8 @@ describe('exports of the case log, and the auditors page', () => {
     const browser = new FormBrowser(t.baseUrl);
     const loginPage = await browser.get('/login');
     await browser.post('/login', { _csrf: browser.csrfOf(loginPage.html), email: 'auditor.export@example.org', password: 'auditor-password-1', next: '/audit' });
-    // The form's GET, with its empty filters, downloads through the session cookie.
-    const viaSession = await fetch(`${t.baseUrl}/api/audit/export?format=&from=&to=&reference=&type=`, { headers: { cookie: browser.cookieHeader() } });
+    // The page's form, as the browser sends it with its filters empty, downloads through the session cookie.
+    const viaSession = await fetch(`${t.baseUrl}/audit/export?format=csv&from-day=&from-month=&from-year=&to-day=&to-month=&to-year=&reference=&type=`, { headers: { cookie: browser.cookieHeader() } });
     expect(viaSession.status).toBe(200);
     expect(viaSession.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv(await viaSession.text()).length).toBeGreaterThan(5);
@@ -178,8 +178,8 @@ describe('exports of the case log, and the auditors page', () => {
     const page = await browser.get('/audit');
     expect(page.status).toBe(200);
     expect(page.html).toContain('Intact');
-    expect(page.html).toMatch(/<form method="get" action="\/api\/audit\/export"/);
-    for (const field of ['format', 'from', 'to', 'reference', 'type']) expect(page.html).toContain(`name="${field}"`);
+    expect(page.html).toMatch(/<form method="get" action="\/audit\/export"/);
+    for (const field of ['format', 'from-day', 'from-month', 'from-year', 'to-day', 'reference', 'type']) expect(page.html).toContain(`name="${field}"`);
     expect(page.html).toContain('id="recent-exports"');
     expect(page.html).toContain('auditor.export@example.org');
 

@@ -9,6 +9,7 @@ import { ChainVerifyService } from './chain-verify.service.js';
 import { CheckpointSigner } from './checkpoint-signer.service.js';
 import { VerifyCheckpointBody } from './dto/checkpoint.dto.js';
 import { ExportQuery } from './dto/export-query.dto.js';
+import { sendExport } from './export-reply.js';
 import { CheckpointVerifyResultDto, VerifyResultDto } from './dto/verify-result.dto.js';
 
 @ApiTags('audit')
@@ -45,7 +46,6 @@ export class AuditController {
     return this.verifier.verifyAgainst(this.signer.open({ sequence, hash, issuedAt, keyId, signature, text }));
   }
 
-  /** Streams the log; the chain head goes in headers so that every line of the body is an event (CSV: after its header). */
   @Get('export')
   @ApiProduces('text/csv', 'application/jsonl')
   @ApiOperation({
@@ -59,23 +59,6 @@ export class AuditController {
   })
   @ApiErrors({ 400: 'A filter is malformed, or `to` is before `from` (the message names it)' })
   async export(@Query() query: ExportQuery, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
-    const opened = await this.exports.open(query, staff);
-    reply.raw.once('close', () => void opened.finish(reply.raw.writableFinished));
-    // Not awaited: a Fastify reply is thenable and would wait for its own sending.
-    reply
-      .header('content-type', opened.contentType)
-      .header('content-disposition', `attachment; filename="${opened.fileName}"`)
-      .header('cache-control', 'no-store')
-      .header('x-chain-head-sequence', String(opened.head.sequence))
-      .header('x-chain-head-hash', opened.head.hash);
-    if (opened.checkpoint) {
-      reply
-        .header('x-chain-checkpoint-id', opened.checkpoint.id)
-        .header('x-chain-checkpoint', Buffer.from(opened.checkpoint.note).toString('base64'))
-        .header('link', `</api/audit/checkpoints/${opened.checkpoint.id}/note>; rel="describedby"; type="text/plain"`);
-    } else {
-      reply.header('x-chain-checkpoint-refused', opened.checkpointRefused ?? 'not signed');
-    }
-    await reply.send(opened.body);
+    await sendExport(reply, await this.exports.open(query, staff));
   }
 }

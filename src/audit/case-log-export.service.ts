@@ -134,6 +134,14 @@ export class CaseLogExportService implements OnModuleDestroy {
     };
   }
 
+  /** Whether an export with these filters would hold any event: lets the page say so rather than send an empty file. */
+  async hasEvents(query: ExportQuery): Promise<boolean> {
+    await this.chainer.flush(); // as the export itself: events committed before the request count
+    const { where, params } = filterSql(query, Number.MAX_SAFE_INTEGER);
+    const [row] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM case_events WHERE ${where}) AS found`, params)) as Array<{ found: boolean }>;
+    return row.found;
+  }
+
   async recent(limit = 10): Promise<RecentExport[]> {
     const rows = (await this.dataSource.query(
       `SELECT e.sequence, e.occurred_at, e.actor, e.details, u.email

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Logger, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Logger, Post, Query, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -7,10 +7,13 @@ import { CaseLogExportService } from '../audit/case-log-export.service.js';
 import { ChainVerifyService, type ChainVerification, type CheckpointVerification } from '../audit/chain-verify.service.js';
 import { CheckpointSigner, type OpenedCheckpoint } from '../audit/checkpoint-signer.service.js';
 import { noteFileName } from '../audit/checkpoints.controller.js';
+import type { ExportQuery } from '../audit/dto/export-query.dto.js';
 import { CheckpointsService, type StoredCheckpoint } from '../audit/checkpoints.service.js';
 import { GENESIS_HASH } from '../audit/event-hash.js';
+import { sendExport } from '../audit/export-reply.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { CurrentStaff, type StaffUser } from '../auth/staff-user.js';
+import { readExportForm } from './audit-export-form.js';
 import { CHECKPOINT_FORM_LIMIT, readCheckpointForm } from './checkpoint-form.js';
 import { errorList, type FieldErrors } from './form-validation.js';
 import { navigation } from './navigation.js';
@@ -42,6 +45,23 @@ export class AuditPagesController {
     await this.render(reply, staff, await this.verifier.verify());
   }
 
+  /**
+   * The export form: a download when the form holds together, else this page again with a GOV.UK error summary and
+   * the answers kept (the API's own route answers JSON, which a person should never see).
+   */
+  @Get('export')
+  async export(@Query() raw: unknown, @CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
+    const form = readExportForm(raw);
+    const errors: FieldErrors = { ...form.errors };
+    if (form.query && (form.query.from || form.query.to || form.query.reference || form.query.type) && !(await this.exports.hasEvents(form.query))) {
+      errors[form.query.from || form.query.to ? 'from-day' : form.query.reference ? 'reference' : 'type'] = noEventsMessage(form.query);
+    }
+    if (!form.query || Object.keys(errors).length) {
+      return this.render(reply.status(400), staff, await this.verifier.verify(), { errors, exportValues: form.values });
+    }
+    await sendExport(reply, await this.exports.open(form.query, staff));
+  }
+
   @Post('checkpoint-check')
   @HttpCode(200)
   @RouteConfig({ multipartOptions: { limits: { files: 1, fileSize: CHECKPOINT_FORM_LIMIT, fields: 5, fieldSize: CHECKPOINT_FORM_LIMIT + 1 } } })
@@ -59,7 +79,7 @@ export class AuditPagesController {
     await this.render(reply, staff, verification, { check: { verification, opened }, pasted: form.pasted });
   }
 
-  private async render(reply: FastifyReply, staff: StaffUser, chain: ChainVerification, extra: { check?: CheckResult; errors?: FieldErrors; pasted?: string } = {}): Promise<void> {
+  private async render(reply: FastifyReply, staff: StaffUser, chain: ChainVerification, extra: { check?: CheckResult; errors?: FieldErrors; pasted?: string; exportValues?: Record<string, string> } = {}): Promise<void> {
     // The chain itself holds when nothing broke it; `ok` is also false for a checkpoint brought that is not genuine.
     const intact = chain.firstBrokenSequence === null;
     const [latest, recent] = await Promise.all([this.latestCheckpoint(intact, chain), this.exports.recent()]);
@@ -75,7 +95,8 @@ export class AuditPagesController {
       errors: extra.errors ?? {},
       errorList: errorList(extra.errors ?? {}),
       pasted: extra.pasted ?? '',
-      today: DateTime.now().setZone('Europe/London').toISODate(),
+      exportValues: extra.exportValues ?? {},
+      today: DateTime.now().setZone('Europe/London').toFormat('d M yyyy'),
       staff,
       navigation: navigation(staff, '/audit'),
     });
@@ -91,6 +112,14 @@ export class AuditPagesController {
       return null;
     }
   }
+}
+
+/** Said when the filters are sound but match nothing, so the auditor is not handed an empty file. */
+function noEventsMessage(query: ExportQuery): string {
+  const day = (iso: string) => DateTime.fromISO(iso).toFormat('d LLLL yyyy');
+  const when = query.from && query.to ? ` from ${day(query.from)} to ${day(query.to)}` : query.from ? ` on or after ${day(query.from)}` : query.to ? ` up to ${day(query.to)}` : '';
+  const which = [query.type && `of type ${query.type}`, query.reference && `for case ${query.reference}`].filter(Boolean).join(' ');
+  return `The case log has no events${which ? ` ${which}` : ''}${when}. Change the filters, or leave them empty to export the whole log`;
 }
 
 /** What the page says about a checkpoint checked: a verdict, and the facts a person needs to act on it. */

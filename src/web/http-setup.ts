@@ -19,7 +19,7 @@ import { csrfBinding } from '../auth/request-credentials.js';
 import { Translations } from '../i18n/translations.js';
 import { choosePageLanguage } from './page-language.js';
 import { crossSiteRefusal, needsCsrfToken } from './request-forgery.js';
-import { LABELS, plural } from './staff-labels.js';
+import { actorName, LABELS, plural } from './staff-labels.js';
 import { parseFormBody, parseJsonBody } from './strict-body-parsers.js';
 
 /** nunjucks' runtime helper that keeps a SafeString safe (missing from @types/nunjucks). */
@@ -150,6 +150,7 @@ export async function setUpWeb(app: NestFastifyApplication, env: Environment): P
         environment.addFilter('londonDateTime', londonDateTime);
         environment.addFilter('calendarDate', calendarDate);
         environment.addFilter('plural', (n: number, one: string, many?: string) => plural(n, one, many));
+        environment.addFilter('actorName', actorName);
         environment.addGlobal('labels', LABELS);
         // The same result as nunjucks' own trim (JavaScript's \s is trim()'s whitespace), without its /^\s*|\s*$/g, which
         // tries the pattern at every character of the page: it was the largest cost of rendering the statistics page.

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { parseCalendarDate } from '../common/dates.js';
 import { CreateKeyedComplaintDto, KEYED_CHANNELS } from '../cases/dto/create-keyed-complaint.dto.js';
+import { dateFromParts } from './date-parts.js';
 import { formFields, validateForm, type FieldErrors } from './form-validation.js';
 import { KEYED_FORM } from './staff-messages.js';
 
@@ -10,14 +10,6 @@ export const KEYED_FIELDS = [
 ] as const;
 
 const LONDON = 'Europe/London';
-
-/** GOV.UK date input parts as YYYY-MM-DD: '' when all empty, null when not a real date (the one strict parser decides). */
-export function dateFromParts(day = '', month = '', year = ''): string | null | '' {
-  if (!day.trim() && !month.trim() && !year.trim()) return '';
-  if (!/^\d{1,2}$/.test(day.trim()) || !/^\d{1,2}$/.test(month.trim()) || !/^\d{4}$/.test(year.trim())) return null;
-  const iso = `${year.trim()}-${month.trim().padStart(2, '0')}-${day.trim().padStart(2, '0')}`;
-  return parseCalendarDate(iso) ? iso : null;
-}
 
 /**
  * Reads the "add a complaint" form into the API's DTO: the date received (and the time, if given, else the start of

@@ -93,6 +93,16 @@ export const EVENT_LABELS: Record<string, string> = {
   'letter.send_failed': 'Letter could not be sent',
 };
 
+/** Who did something, for the case log's tables: staff by email, never by id; the service's own actors in words. */
+export const ACTOR_LABELS: Record<string, string> = { complainant: 'The complainant', system: 'The system', worker: 'The system' };
+
+export function actorName(actor: string, email?: string | null): string {
+  if (email) return email;
+  if (ACTOR_LABELS[actor]) return ACTOR_LABELS[actor];
+  // A staff member whose account row is gone (an id means nothing to a reader); an email passed as the actor stays.
+  return actor.startsWith('user:') ? 'A former staff member' : actor;
+}
+
 export const label = (labels: Record<string, string>, value: string | null | undefined, fallback = ''): string =>
   value ? (labels[value] ?? value.replace(/_/g, ' ')) : fallback;
 

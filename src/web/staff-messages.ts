@@ -93,6 +93,17 @@ export const USER_FORM: StaffForm = {
   },
 };
 
+export const EXPORT_FORM: StaffForm = {
+  messages: {
+    format: () => 'Select a format for the file',
+    from: () => 'The start date must be a real date, like 1 11 2026',
+    to: (c) => (c === 'isNotBeforeFrom' ? 'The end date must be the same as or after the start date' : 'The end date must be a real date, like 30 11 2026'),
+    reference: () => 'Enter a case reference like PCC-7KQ2-M9XD, or leave it empty',
+    type: () => 'Enter an event type like complaint.received, or leave it empty',
+  },
+  ids: { from: 'from-day', to: 'to-day' },
+};
+
 /** Domain errors whose own wording is for API clients: what the pages say instead. */
 export const REFUSALS: Record<string, string> = {
   'LETTER.MESSAGE_REQUIRED': 'Enter what to tell the complainant',
