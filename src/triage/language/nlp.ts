@@ -65,7 +65,9 @@ export function tokenise(text: string): RawToken[] {
       if (value.includes('\n')) breakBefore = true;
       continue;
     }
-    tokens.push({ text: value, lemma: lemmas[k].toLowerCase(), pos: POS_CODE[tags[k]] ?? 'X', type, start, end: start + value.length, sentenceStart: breakBefore });
+    // wink gives no lemma for a contraction written without its apostrophe before punctuation ("i wont.", "he cant."):
+    // the word stands for itself rather than crashing the analysis.
+    tokens.push({ text: value, lemma: (lemmas[k] ?? value).toLowerCase(), pos: POS_CODE[tags[k]] ?? 'X', type, start, end: start + value.length, sentenceStart: breakBefore });
     breakBefore = false;
   }
   return tokens;
