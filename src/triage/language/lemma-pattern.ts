@@ -33,6 +33,11 @@ interface Step {
 export interface CompiledPattern {
   source: string;
   steps: Step[];
+  /**
+   * Words the text must hold for the pattern to match anywhere: for each required part after the first, the words
+   * one of which it must begin with. A complaint lacking all of one part's words is never tried (see PatternSet).
+   */
+  required: string[][];
 }
 
 export interface PatternMatch {
@@ -54,8 +59,29 @@ const MAX_GAP = 6;
 
 export function compilePattern(source: string, classes: Classes = {}): CompiledPattern {
   const parser = new Parser(normalise(expand(source.trim().toLowerCase(), classes, source)), source);
-  return { source, steps: parser.sequence(false) };
+  const steps = parser.sequence(false);
+  return { source, steps, required: requiredWords(steps) };
 }
+
+/**
+ * For each part after the first that a match cannot do without, the words it can begin with (lemma or word as
+ * written); parts that may begin with any word, a number or a prefix (word*) require nothing. A part can only match
+ * at a token whose lemma or written word is one of these, so a text holding none of them cannot match.
+ */
+function requiredWords(steps: Step[]): string[][] {
+  const out: string[][] = [];
+  for (const step of steps.slice(1)) {
+    const words = firstWords(step.items[0]);
+    if (!words || words.some((w) => w.prefix)) continue;
+    const distinct = [...new Set(words.map((w) => w.word))];
+    // a long list (a class of a hundred people) is nearly always met and costs as many look-ups to check: skipped
+    if (distinct.length <= MAX_REQUIRED_WORDS) out.push(distinct);
+  }
+  // the shortest lists first: the cheapest to check and the likeliest to rule a pattern out
+  return out.sort((a, b) => a.length - b.length);
+}
+
+const MAX_REQUIRED_WORDS = 12;
 
 function expand(src: string, classes: Classes, original: string, depth = 0): string {
   if (depth > 3) throw new PatternSyntaxError(`classes nest too deeply in "${original}"`);
@@ -186,6 +212,30 @@ export class TokenView {
     return false;
   }
 
+  private heads: [string[], string[]] | null = null;
+
+  /** The first letters of each token's lemma, by which prefixes (word*) are looked up; computed once per view. */
+  lemmaHeads(): string[] {
+    return (this.heads ??= this.computeHeads())[0];
+  }
+
+  /** The first letters of each token as written. */
+  wordHeads(): string[] {
+    return (this.heads ??= this.computeHeads())[1];
+  }
+
+  private computeHeads(): [string[], string[]] {
+    const lemmas = this.analysis.lemmas;
+    const n = lemmas.length;
+    const byLemma = new Array<string>(n);
+    const byWord = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      byLemma[i] = lemmas[i].slice(0, PREFIX_KEY);
+      byWord[i] = this.words[i] === lemmas[i] ? byLemma[i] : this.words[i].slice(0, PREFIX_KEY);
+    }
+    return [byLemma, byWord];
+  }
+
   private add(key: string, i: number): void {
     const list = this.index.get(key);
     if (list) list.push(i);
@@ -273,24 +323,42 @@ export class PatternSet<T> {
     const out: Array<PatternMatch & { payload: T }> = [];
     const reached = new Int32Array(this.size).fill(-1);
     const tried = new Int32Array(this.size).fill(-1);
+    /** 0: not yet known; 1: the text holds a word of every required part; 2: it does not, so it never matches. */
+    const viable = new Uint8Array(this.size);
     const matched: number[] = [];
     const attempt = (entry: Entry<T>, i: number) => {
       if (tried[entry.id] === i || reached[entry.id] >= i) return;
       tried[entry.id] = i;
+      if (viable[entry.id] === 0) viable[entry.id] = holdsRequired(view, entry.pattern.required) ? 1 : 2;
+      if (viable[entry.id] === 2) return;
       matched.length = 0;
       const to = matchSteps(view, entry.pattern.steps, 0, i, i, matched);
       if (to < 0) return;
       reached[entry.id] = to;
       out.push({ from: i, to, matched: matched.slice(), payload: entry.payload });
     };
-    for (let i = 0; i < view.length; i++) {
-      const lemma = view.analysis.lemmas[i];
-      const word = view.words[i];
-      for (const e of this.byWord.get(lemma) ?? NONE) attempt(e, i);
-      if (word !== lemma) for (const e of this.byWord.get(word) ?? NONE) attempt(e, i);
-      if (this.byPrefix.size) {
-        for (const key of word === lemma || word.slice(0, PREFIX_KEY) === lemma.slice(0, PREFIX_KEY) ? [lemma.slice(0, PREFIX_KEY)] : [lemma.slice(0, PREFIX_KEY), word.slice(0, PREFIX_KEY)]) {
-          for (const p of this.byPrefix.get(key) ?? NONE) if (lemma.startsWith(p.prefix) || word.startsWith(p.prefix)) attempt(p.entry, i);
+    const lemmas = view.analysis.lemmas;
+    const words = view.words;
+    const prefixes = this.byPrefix.size > 0;
+    const lemmaHeads = prefixes ? view.lemmaHeads() : NONE;
+    const wordHeads = prefixes ? view.wordHeads() : NONE;
+    for (let i = 0; i < lemmas.length; i++) {
+      const lemma = lemmas[i];
+      const word = words[i];
+      const byLemma = this.byWord.get(lemma);
+      if (byLemma) for (const e of byLemma) attempt(e, i);
+      if (word !== lemma) {
+        const byWritten = this.byWord.get(word);
+        if (byWritten) for (const e of byWritten) attempt(e, i);
+      }
+      if (prefixes) {
+        const lemmaHead = lemmaHeads[i];
+        const wordHead = wordHeads[i];
+        const first = this.byPrefix.get(lemmaHead);
+        if (first) for (const p of first) if (lemma.startsWith(p.prefix) || word.startsWith(p.prefix)) attempt(p.entry, i);
+        if (word !== lemma && wordHead !== lemmaHead) {
+          const second = this.byPrefix.get(wordHead);
+          if (second) for (const p of second) if (lemma.startsWith(p.prefix) || word.startsWith(p.prefix)) attempt(p.entry, i);
         }
       }
     }
@@ -299,6 +367,15 @@ export class PatternSet<T> {
 }
 
 const NONE: never[] = [];
+
+function holdsRequired(view: TokenView, required: string[][]): boolean {
+  for (const words of required) {
+    let found = false;
+    for (let w = 0; w < words.length && !found; w++) found = view.has(words[w]);
+    if (!found) return false;
+  }
+  return true;
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -365,17 +442,22 @@ function optionsAt(view: TokenView, item: Extract<Item, { kind: 'alt' }>, k: num
   const byWritten = word !== lemma ? index.byWord.get(word) : undefined;
   let byPrefix: Item[][] | undefined;
   if (index.byPrefix.size) {
-    for (const key of word.slice(0, PREFIX_KEY) === lemma.slice(0, PREFIX_KEY) ? [lemma.slice(0, PREFIX_KEY)] : [lemma.slice(0, PREFIX_KEY), word.slice(0, PREFIX_KEY)]) {
-      for (const p of index.byPrefix.get(key) ?? NONE) {
-        if (lemma.startsWith(p.prefix) || word.startsWith(p.prefix)) (byPrefix ??= []).push(...p.options);
-      }
+    const lemmaHead = view.lemmaHeads()[k];
+    const wordHead = view.wordHeads()[k];
+    const first = index.byPrefix.get(lemmaHead);
+    if (first) for (const p of first) if (lemma.startsWith(p.prefix) || word.startsWith(p.prefix)) (byPrefix ??= []).push(...p.options);
+    if (wordHead !== lemmaHead) {
+      const second = index.byPrefix.get(wordHead);
+      if (second) for (const p of second) if (lemma.startsWith(p.prefix) || word.startsWith(p.prefix)) (byPrefix ??= []).push(...p.options);
     }
   }
+  const anywhere = index.anywhere.length ? index.anywhere : undefined;
   // the common case: the token begins alternatives from one list only, or none
-  const lists = [byLemma, byWritten, byPrefix, index.anywhere.length ? index.anywhere : undefined].filter((l): l is Item[][] => l !== undefined);
-  if (lists.length <= 1) return lists[0] ?? NONE;
+  const lists = (byLemma ? 1 : 0) + (byWritten ? 1 : 0) + (byPrefix ? 1 : 0) + (anywhere ? 1 : 0);
+  if (lists === 0) return NONE;
+  if (lists === 1) return byLemma ?? byWritten ?? byPrefix ?? anywhere!;
   const found: Item[][] = [];
-  for (const list of lists) for (const option of list) if (!found.includes(option)) found.push(option);
+  for (const list of [byLemma, byWritten, byPrefix, anywhere]) if (list) for (const option of list) if (!found.includes(option)) found.push(option);
   found.sort((a, b) => index.order.get(a)! - index.order.get(b)!);
   return found;
 }
