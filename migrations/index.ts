@@ -17,6 +17,7 @@ import { AddCaseTextKeys1796300200000 } from './1796300200000-AddCaseTextKeys.js
 import { AddEvidence1796300300000 } from './1796300300000-AddEvidence.js';
 import { AddPersonalDataErasure1796300400000 } from './1796300400000-AddPersonalDataErasure.js';
 import { AddRetention1796300500000 } from './1796300500000-AddRetention.js';
+import { AddOfficeHolderName1796300600000 } from './1796300600000-AddOfficeHolderName.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
@@ -39,4 +40,5 @@ export const MIGRATIONS: Function[] = [
   AddEvidence1796300300000,
   AddPersonalDataErasure1796300400000,
   AddRetention1796300500000,
+  AddOfficeHolderName1796300600000,
 ];

@@ -15,6 +15,7 @@ import { LettersService } from '../letters/letters.service.js';
 import { TriageErasureService } from '../triage/triage-erasure.service.js';
 import { LegalHoldsService } from './legal-holds.service.js';
 import type { ErasureTrigger } from './personal-data-erasure.entity.js';
+import { ERASURE_EFFECT } from './personal-data-map.js';
 
 export type ErasureScope = 'case' | 'complainant';
 
@@ -32,6 +33,8 @@ export interface ErasurePlan {
   /** The complainant's name as held now (null once erased), so an admin can see whose data this is before erasing. */
   complainantName: string | null;
   cases: PlannedCase[];
+  /** What an erasure removes, and what stays in its place. */
+  effect: Array<{ removed: string; kept: string }>;
 }
 
 export interface ErasedCase {
@@ -95,7 +98,21 @@ export class ErasureService {
       scope,
       complainantName: rows.find((r) => r.id === id)?.personal_data_erased_at ? null : (traces?.name ?? null),
       cases: rows.map((r) => ({ reference: r.reference, receivedAt: r.received_at.toISOString(), status: r.status, category: r.category, erasedAt: r.personal_data_erased_at?.toISOString() ?? null, held: r.held })),
+      effect: ERASURE_EFFECT.map((line) => ({ ...line })),
     };
+  }
+
+  /**
+   * Refuses (400) a reason that names the complainant of any case in scope, as the erasure itself would: the page asks
+   * before its "are you sure" step, so the admin is not told only after confirming.
+   */
+  async checkReason(reference: string, scope: ErasureScope, reason: string): Promise<void> {
+    const id = await this.complaintId(this.dataSource.manager, reference);
+    const ids = scope === 'complainant' ? await this.complainants.sameComplainant(this.dataSource, id) : [id];
+    for (const complaintId of ids) {
+      const person = await this.complainants.traces(this.dataSource, complaintId);
+      if (person && person.name !== ERASED) refuseReasonNaming(reason, person);
+    }
   }
 
   /** Erases the case (or all its complainant's cases): all or nothing. A case under a legal hold stops it (409). */
@@ -148,13 +165,14 @@ export class ErasureService {
     return { reference, erasureId, erasedAt: erasedAt.toISOString(), removed };
   }
 
-  /** The latest erasures, newest first (for the admin page and `GET /api/erasures`). */
-  async recent(limit = 20): Promise<ErasureRecord[]> {
+  /** The latest erasures, newest first (for the admin pages and `GET /api/erasures`), of the cases named if any are. */
+  async recent(limit = 20, references?: readonly string[]): Promise<ErasureRecord[]> {
     const rows = (await this.dataSource.query(
       `SELECT c.reference, e.trigger, e.reason, u.email, e.erased_at, e.removed
          FROM personal_data_erasures e JOIN complaints c ON c.id = e.complaint_id LEFT JOIN users u ON u.id = e.erased_by
-        ORDER BY e.erased_at DESC LIMIT $1`,
-      [limit],
+        WHERE $2::text[] IS NULL OR c.reference = ANY($2::text[])
+        ORDER BY e.erased_at DESC, c.reference LIMIT $1`,
+      [limit, references ?? null],
     )) as Array<{ reference: string; trigger: ErasureTrigger; reason: string; email: string | null; erased_at: Date; removed: ErasedRows }>;
     return rows.map((r) => ({ reference: r.reference, trigger: r.trigger, reason: r.reason, erasedBy: r.email, erasedAt: r.erased_at.toISOString(), removed: r.removed }));
   }

@@ -26,7 +26,7 @@ export const TABLES_WITHOUT_PERSONAL_DATA: Record<string, string> = {
   outbox: 'ids of work to queue',
   legal_holds: 'admins’ reasons for a hold (the form asks for why, not who)',
   personal_data_erasures: 'who erased what and why; a reason naming the complainant is refused',
-  office_holder_terms: 'the roles and dates office holders leave office',
+  office_holder_terms: 'the roles and dates office holders leave office, and their names if an admin gives them: public office holders, never complainants',
   staff_sessions: 'staff sign-ins',
   users: 'staff accounts',
   stats_daily: 'counts',
@@ -36,3 +36,18 @@ export const TABLES_WITHOUT_PERSONAL_DATA: Record<string, string> = {
   stats_working_days: 'the calendar',
   migrations: 'TypeORM’s record of migrations run',
 };
+
+/**
+ * What an erasure does, in the words an admin reads before confirming one (the erasure page shows these, and
+ * `GET /api/cases/{reference}/erasure` answers them): each line what goes, and what stays in its place and why.
+ */
+export const ERASURE_EFFECT: ReadonlyArray<{ removed: string; kept: string }> = [
+  { removed: 'The complainant’s name, email address, phone number, postal address and adjustments', kept: 'That the case had a complainant, their language and how they wanted to be contacted' },
+  { removed: 'The representative’s name, relationship, email address and postal address', kept: 'That there was a representative' },
+  { removed: 'The complaint’s summary and details, and the office holder’s name as typed', kept: 'The channel, the office complained about, the dates, the status and the categories: what the statistics count' },
+  { removed: 'Officers’ notes, the contact log’s words, the notes of every outcome, the reasons for changes of category and for clearing a review', kept: 'When, who, which outcome and which channel: the case’s history and its deadlines' },
+  { removed: 'Letters’ addressee, address and wording (a letter not yet sent is never sent)', kept: 'Each letter’s kind, dates and how it was sent' },
+  { removed: 'Evidence files: their names and contents are deleted', kept: 'That evidence was received, and when' },
+  { removed: 'The triage’s quotes of the complaint', kept: 'Every triage step’s verdict and the rules’ own explanations' },
+  { removed: 'The key the case log’s hashes of the case’s words were made with', kept: 'The case log, untouched: it still verifies, and its hashes can no longer be checked against a guess' },
+];

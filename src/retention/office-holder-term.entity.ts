@@ -19,6 +19,10 @@ export class OfficeHolderTerm {
   @Column('date')
   endedOn: string;
 
+  /** Who holds the office, as the admin typed it (a public office holder, never a complainant); optional. */
+  @Column('varchar', { length: 200, nullable: true })
+  holderName: string | null;
+
   @Column('uuid')
   recordedBy: string;
 

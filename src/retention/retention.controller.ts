@@ -39,7 +39,7 @@ export class RetentionController {
   @ApiCreatedResponse({ type: OfficeHolderTermDto })
   @ApiErrors({ 400: 'subjectRole or endedOn is wrong; the message names it', 409: 'Already recorded' })
   record(@Body() body: RecordTermEndDto, @CurrentStaff() staff: StaffUser): Promise<OfficeHolderTermDto> {
-    return this.retention.recordTermEnd(body.subjectRole, body.endedOn, staff);
+    return this.retention.recordTermEnd(body.subjectRole, body.endedOn, staff, body.holderName ?? null);
   }
 
   @Delete('terms/:id')

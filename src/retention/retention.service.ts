@@ -35,6 +35,7 @@ export interface OfficeHolderTermView {
   id: string;
   subjectRole: SubjectRole;
   endedOn: string;
+  holderName: string | null;
   recordedBy: string;
   recordedAt: string;
 }
@@ -107,16 +108,16 @@ export class RetentionService {
 
   async terms(): Promise<OfficeHolderTermView[]> {
     const rows = (await this.dataSource.query(
-      `SELECT t.id, t.subject_role, t.ended_on::text AS ended_on, u.email, t.recorded_at FROM office_holder_terms t JOIN users u ON u.id = t.recorded_by ORDER BY t.ended_on DESC, t.subject_role`,
-    )) as Array<{ id: string; subject_role: SubjectRole; ended_on: string; email: string; recorded_at: Date }>;
-    return rows.map((r) => ({ id: r.id, subjectRole: r.subject_role, endedOn: r.ended_on, recordedBy: r.email, recordedAt: r.recorded_at.toISOString() }));
+      `SELECT t.id, t.subject_role, t.ended_on::text AS ended_on, t.holder_name, u.email, t.recorded_at FROM office_holder_terms t JOIN users u ON u.id = t.recorded_by ORDER BY t.ended_on DESC, t.subject_role`,
+    )) as Array<{ id: string; subject_role: SubjectRole; ended_on: string; holder_name: string | null; email: string; recorded_at: Date }>;
+    return rows.map((r) => ({ id: r.id, subjectRole: r.subject_role, endedOn: r.ended_on, holderName: r.holder_name, recordedBy: r.email, recordedAt: r.recorded_at.toISOString() }));
   }
 
-  async recordTermEnd(subjectRole: SubjectRole, endedOn: string, staff: StaffUser): Promise<OfficeHolderTermView> {
+  async recordTermEnd(subjectRole: SubjectRole, endedOn: string, staff: StaffUser, holderName: string | null = null): Promise<OfficeHolderTermView> {
     const id = randomUUID();
     try {
       await this.dataSource.transaction(async (manager) => {
-        await manager.query(`INSERT INTO office_holder_terms (id, subject_role, ended_on, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, now())`, [id, subjectRole, endedOn, staff.id]);
+        await manager.query(`INSERT INTO office_holder_terms (id, subject_role, ended_on, holder_name, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, now())`, [id, subjectRole, endedOn, holderName?.trim() || null, staff.id]);
         await this.caseLog.append(manager, { reference: null, actor: actorOf(staff), type: 'retention.term_end_recorded', details: { termId: id, subjectRole, endedOn } });
       });
     } catch (error) {

@@ -5,6 +5,8 @@ import { Roles } from '../auth/roles.decorator.js';
 import { actorOf, CurrentStaff, type StaffUser } from '../auth/staff-user.js';
 import { DomainError } from '../common/domain-error.js';
 import { DeadLettersService } from '../dead-letters/dead-letters.service.js';
+import { LegalHoldsService } from '../erasure/legal-holds.service.js';
+import { RetentionService } from '../retention/retention.service.js';
 import { CreateUserDto } from '../users/dto/create-user.dto.js';
 import { ResetPasswordDto, UpdateUserDto } from '../users/dto/update-user.dto.js';
 import { ROLES } from '../users/user.entity.js';
@@ -15,7 +17,7 @@ import { DONE, USER_FORM } from './staff-messages.js';
 
 const UserIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('USER.NOT_FOUND', 'There is no user with this id', 404) });
 
-/** Admins' pages: staff accounts (add, change role, disable, reset password), failed jobs with retry, and statistics. */
+/** Admins' pages: staff accounts (add, change role, disable, reset password), failed jobs with retry, and the index of the rest. */
 @ApiExcludeController()
 @Roles('admin')
 @Controller('admin')
@@ -23,12 +25,14 @@ export class AdminPagesController {
   constructor(
     private readonly users: UsersService,
     private readonly deadLetters: DeadLettersService,
+    private readonly holds: LegalHoldsService,
+    private readonly retention: RetentionService,
   ) {}
 
   @Get()
   async index(@CurrentStaff() staff: StaffUser, @Res() reply: FastifyReply): Promise<void> {
-    const [users, failed] = await Promise.all([this.users.list(), this.deadLetters.list(1)]);
-    await reply.view('admin/index.njk', { users: users.length, failed: failed.total, staff, navigation: navigation(staff, '/admin') });
+    const [users, failed, holds, preview] = await Promise.all([this.users.list(), this.deadLetters.list(1), this.holds.list(), this.retention.preview()]);
+    await reply.view('admin/index.njk', { users: users.length, failed: failed.total, holdCount: holds.length, dueCount: preview.due.length, staff, navigation: navigation(staff, '/admin') });
   }
 
   @Get('users')

@@ -7,6 +7,7 @@ import { REFERENCE_PATTERN } from '../cases/case-reference.pipe.js';
 import { CasesService } from '../cases/cases.service.js';
 import type { CaseDetailDto } from '../cases/dto/case.dto.js';
 import { CATEGORIES } from '../complaints/complaint-categories.js';
+import { LegalHoldsService } from '../erasure/legal-holds.service.js';
 import { LettersService } from '../letters/letters.service.js';
 import { UsersService } from '../users/users.service.js';
 import { errorList, type FieldErrors } from './form-validation.js';
@@ -33,15 +34,17 @@ export class CasePageView {
     private readonly history: CaseHistoryService,
     private readonly letters: LettersService,
     private readonly users: UsersService,
+    private readonly holds: LegalHoldsService,
   ) {}
 
   async render(reply: FastifyReply, reference: string, staff: StaffUser, extra: CasePageExtra = {}): Promise<void> {
     const found = await this.cases.get(reference, staff);
     const officerView = staff.role !== 'auditor';
-    const [history, letters, users] = await Promise.all([
+    const [history, letters, users, hold] = await Promise.all([
       this.history.forCase(reference),
       officerView ? this.letters.list(reference) : Promise.resolve([]),
       this.users.list(),
+      staff.role === 'admin' ? this.holds.forCase(reference) : Promise.resolve(null),
     ]);
     const emails = new Map(users.map((u) => [u.id, u.email]));
     const errors = extra.errors ?? {};
@@ -51,6 +54,7 @@ export class CasePageView {
       iopcDeadline: found.category === 'criminal' ? found.deadlines.find((d) => d.kind === 'iopc_referral' && !d.metAt) : undefined,
       history: history.map((h) => ({ ...h, assignee: typeof h.details.assigneeId === 'string' ? (emails.get(h.details.assigneeId) ?? 'a former user') : null })),
       letters,
+      hold,
       officers: users.filter((u) => u.role !== 'auditor' && !u.disabledAt),
       staff,
       canWork: officerView,

@@ -104,11 +104,32 @@ export const EXPORT_FORM: StaffForm = {
   ids: { from: 'from-day', to: 'to-day' },
 };
 
+export const ERASURE_FORM: StaffForm = {
+  messages: { reason: text('Enter a reason for the erasure', '2,000', 'The reason'), scope: () => 'Select whether to erase this case only or every case of the complainant' },
+};
+
+export const HOLD_FORM: StaffForm = { messages: { reason: text('Enter why the case must be kept', '2,000', 'The reason') }, ids: { reason: 'holdReason' } };
+
+export const LIFT_FORM: StaffForm = { messages: { reason: text('Enter why the hold is being lifted', '2,000', 'The reason') }, ids: { reason: 'liftReason' } };
+
+export const TERM_FORM: StaffForm = {
+  messages: {
+    holderName: text('Enter their name', '200', 'Their name'),
+    subjectRole: () => 'Select the office they hold',
+    endedOn: () => 'The day they leave office must be a real date between 2000 and 2100, like 8 5 2028',
+  },
+  ids: { endedOn: 'endedOn-day' },
+};
+
 /** Domain errors whose own wording is for API clients: what the pages say instead. */
 export const REFUSALS: Record<string, string> = {
   'LETTER.MESSAGE_REQUIRED': 'Enter what to tell the complainant',
   'CASE.SAME_OFFICER': 'A second officer must confirm this: you asked for the change, so you cannot confirm it',
   'USER.EXISTS': 'A user with this email address already exists',
+  'ERASURE.REASON_NAMES_PERSON': 'The reason must not contain the complainant’s name or contact details: say why, not who',
+  'CASE.ALREADY_HELD': 'This case is already under a legal hold',
+  'CASE.NOT_HELD': 'This case is not under a legal hold: someone may have lifted it already',
+  'RETENTION.TERM_END_EXISTS': 'That day is already recorded as the end of a term for this office',
 };
 
 /** The green banner after an action worked, by the `done` code in the address. */
@@ -131,4 +152,8 @@ export const DONE: Record<string, string> = {
   'user-updated': 'The user has been changed. Any sessions they had are ended.',
   'password-reset': 'The password has been changed. Any sessions they had are ended: give them the new password securely.',
   retried: 'The failed jobs have been put back on the queue.',
+  'hold-placed': 'The legal hold has been placed. The case will not be erased, by hand or by the retention schedule, until it is lifted.',
+  'hold-lifted': 'The legal hold has been lifted.',
+  'term-recorded': 'The term end has been recorded.',
+  'term-removed': 'The term end has been removed.',
 };

@@ -20,10 +20,15 @@ import { LetterPagesController } from './letter-pages.controller.js';
 import { SignInPagesController } from './sign-in-pages.controller.js';
 import { SubjectAccessModule } from '../subject-access/subject-access.module.js';
 import { SubjectAccessPagesController } from './subject-access-pages.controller.js';
+import { ErasureModule } from '../erasure/erasure.module.js';
+import { RetentionModule } from '../retention/retention.module.js';
+import { ErasurePagesController } from './erasure-pages.controller.js';
+import { LegalHoldPagesController } from './legal-hold-pages.controller.js';
+import { RetentionPagesController } from './retention-pages.controller.js';
 
 @Module({
-  imports: [DeadLettersModule, AuditApiModule, AuthModule, CasesModule, ComplaintsModule, EvidenceModule, UsersModule, TriageApiModule, SubjectAccessModule],
-  controllers: [AdminPagesController, AuditPagesController, ComplaintFormController, SignInPagesController, QueuePagesController, KeyedComplaintPagesController, CasePagesController, ComplainantPagesController, LetterPagesController, PublicPagesController, SubjectAccessPagesController],
+  imports: [DeadLettersModule, AuditApiModule, AuthModule, CasesModule, ComplaintsModule, EvidenceModule, UsersModule, TriageApiModule, SubjectAccessModule, ErasureModule, RetentionModule],
+  controllers: [AdminPagesController, AuditPagesController, ComplaintFormController, SignInPagesController, QueuePagesController, KeyedComplaintPagesController, CasePagesController, ComplainantPagesController, LetterPagesController, PublicPagesController, SubjectAccessPagesController, ErasurePagesController, LegalHoldPagesController, RetentionPagesController],
   providers: [CasePageView],
 })
 export class WebModule {}

@@ -52,10 +52,16 @@ export class PlannedCaseDto {
   @ApiProperty({ description: 'under a legal hold: an erasure reaching it would erase nothing' }) held: boolean;
 }
 
+export class ErasureEffectDto {
+  @ApiProperty({ description: 'what an erasure removes' }) removed: string;
+  @ApiProperty({ description: 'what stays in its place, and why' }) kept: string;
+}
+
 export class ErasurePlanDto {
   @ApiProperty({ enum: ERASURE_SCOPES }) scope: ErasureScope;
   @ApiProperty({ nullable: true, type: String, description: 'the complainant’s name as held now (null once erased), to see whose data this is' }) complainantName: string | null;
   @ApiProperty({ type: [PlannedCaseDto] }) cases: PlannedCaseDto[];
+  @ApiProperty({ type: [ErasureEffectDto], description: 'what an erasure removes and what stays, in words for the confirmation page' }) effect: ErasureEffectDto[];
 }
 
 export class ErasureRecordDto {

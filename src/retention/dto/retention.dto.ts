@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators.js';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsCalendarDate, IsCleanText } from '../../common/validators.js';
 import { SUBJECT_ROLES, type SubjectRole } from '../../complaints/complaint-categories.js';
 
 export class RecordTermEndDto {
@@ -11,6 +11,10 @@ export class RecordTermEndDto {
   @ApiProperty({ example: '2028-05-08', description: 'the day they leave (or left) office' })
   @IsCalendarDate()
   endedOn: string;
+
+  @ApiPropertyOptional({ example: 'Alex Example', description: 'who holds the office, so the panel can tell terms apart (a public office holder, never a complainant)' })
+  @IsOptional() @IsString() @IsCleanText() @Length(1, 200)
+  holderName?: string;
 }
 
 export class RetentionScheduleDto {
@@ -40,6 +44,7 @@ export class OfficeHolderTermDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: SUBJECT_ROLES }) subjectRole: string;
   @ApiProperty({ example: '2028-05-08' }) endedOn: string;
+  @ApiProperty({ nullable: true, type: String, description: 'who holds the office, if recorded' }) holderName: string | null;
   @ApiProperty({ description: 'the admin’s email' }) recordedBy: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
 }
