@@ -62,6 +62,18 @@ describe('access control: every route against every role', () => {
     ['GET', `/api/cases/${reference}/subject-access.zip`, undefined, 401, 200, 403, 200],
     ['GET', '/api/retention/terms', undefined, 401, 403, 403, 200],
     ['DELETE', '/api/retention/terms/00000000-0000-4000-8000-000000000000', undefined, 401, 403, 403, 404],
+    // the admin pages for personal data (a bearer token signs in to pages too; JSON bodies need no form token);
+    // anonymous visitors are redirected to the sign-in page, which fetch follows: 200 there is the sign-in form
+    ['GET', `/admin/erasure?reference=${reference}`, undefined, 200, 403, 403, 200],
+    ['POST', '/admin/erasure', { reference, scope: 'case', reason: '' }, 200, 403, 403, 400],
+    ['POST', '/admin/erasure/confirmation', { reference, scope: 'case', reason: '' }, 200, 403, 403, 400],
+    ['GET', `/admin/erasure/done?reference=${reference}`, undefined, 200, 403, 403, 404],
+    ['GET', '/admin/erasures', undefined, 200, 403, 403, 200],
+    ['GET', `/admin/legal-holds?reference=${reference}`, undefined, 200, 403, 403, 200],
+    ['POST', '/admin/legal-holds', { reference, action: 'lift', liftReason: 'x' }, 200, 403, 403, 409],
+    ['GET', '/admin/retention', undefined, 200, 403, 403, 200],
+    ['POST', '/admin/retention/terms', { subjectRole: 'pcc' }, 200, 403, 403, 400],
+    ['POST', '/admin/retention/terms/00000000-0000-4000-8000-000000000000/removal', {}, 200, 403, 403, 404],
   ];
 
   it('answers each role as the matrix says', async () => {

@@ -154,6 +154,8 @@ describe('personal data pages in a browser', () => {
     expect(await page.locator('#erased').textContent()).toContain('have been erased');
     expect(await page.locator('main').textContent()).not.toContain(PERSON.name);
     expect(await page.getByRole('link', { name: 'Erase the complainant’s personal data' }).count()).toBe(0);
+    const history = await page.locator('main').textContent();
+    for (const event of ['Legal hold placed', 'Legal hold lifted', 'Personal data erased']) expect(history).toContain(event);
     await expectAccessible('case-erased');
 
     await page.getByRole('link', { name: 'Admin' }).click();

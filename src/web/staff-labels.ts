@@ -91,6 +91,12 @@ export const EVENT_LABELS: Record<string, string> = {
   'letter.approved': 'Letter approved to send',
   'letter.sent': 'Letter sent',
   'letter.send_failed': 'Letter could not be sent',
+  'evidence.received': 'Evidence received',
+  'evidence.scanned': 'Evidence scanned',
+  'case.legal_hold_placed': 'Legal hold placed',
+  'case.legal_hold_released': 'Legal hold lifted',
+  'case.personal_data_erased': 'Personal data erased',
+  'case.subject_access_given': 'Subject access given',
 };
 
 /** Who did something, for the case log's tables: staff by email, never by id; the service's own actors in words. */
