@@ -7,6 +7,7 @@ import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { isLanguage, Translations } from '../i18n/translations.js';
 import { readLetterFacts } from './letter-facts.js';
 import { letterLanguage, LETTERS, renderLetter } from './letter-templates.js';
+import { LetterNotEmailedError, mailErrorCodes } from './mail-error.js';
 import { MailerService } from './mailer.service.js';
 
 /** What a worker does with letters: makes the acknowledgement on receipt, and emails approved letters. */
@@ -87,7 +88,8 @@ export class LetterDeliveryService {
           this.caseLog.append(manager, { reference: letter.reference, actor: 'worker', type: 'letter.send_failed', details: { complaintId: letter.complaint_id, letterId } }),
         );
       }
-      throw error;
+      // the server's reply may quote the address: it stays on the letter, and the queue (Redis) and logs get its codes
+      throw new LetterNotEmailedError(letterId, error);
     }
     const copied = await this.copyToRepresentative(letter);
     await this.dataSource.transaction(async (manager) => {
@@ -111,7 +113,7 @@ export class LetterDeliveryService {
       await this.mailer.send(letter.representative_email, t('copyPrefix', { name: letter.representative_name }) + letter.subject, letter.body, [], `<${letter.id}.representative@letters.pcc-triage>`);
       return true;
     } catch (error) {
-      this.logger.warn({ letterId: letter.id, err: (error as Error).message }, 'the representative’s copy of a letter could not be sent');
+      this.logger.warn({ letterId: letter.id, err: mailErrorCodes(error) }, 'the representative’s copy of a letter could not be sent');
       return false;
     }
   }
