@@ -23,7 +23,7 @@ export function analyseComplaint(summary: string, details: string, subjectName: 
     starts: raw.map((t) => t.start),
     ends: raw.map((t) => t.end),
     sentences: reader.sentenceStarts,
-    negated: [...reader.negated].sort((a, b) => a - b),
+    negated: reader.negatedTokens(),
     acts: reader.acts,
     mentions: reader.mentions,
   };
@@ -50,19 +50,27 @@ const REPORT_REACH = 40;
 class Reader {
   readonly sentenceStarts: number[] = [];
   readonly sentenceOf: number[] = [];
-  readonly negated = new Set<number>();
+  /** 1 where the token is negated in its clause. */
+  private readonly negated: Uint8Array;
   readonly acts: Act[] = [];
   readonly mentions: Mention[] = [];
   /** Party of the noun phrase whose head is at this token, if any. */
-  private readonly headParty = new Map<number, Party>();
+  private readonly headParty: Array<Party | undefined>;
   private readonly nameWords: Set<string>;
-  private readonly actAt = new Map<number, Act>();
+  /** The act whose verb is at this token, if any (arrays by token: read in every bounded look-back). */
+  private readonly actAt: Array<Act | undefined>;
+  /** Each token as written, lower case. */
+  private readonly lowered: string[];
   private officeHolderGender: 'm' | 'f' | null = null;
 
   constructor(
     private readonly t: RawToken[],
     subjectName: string | null,
   ) {
+    this.negated = new Uint8Array(t.length);
+    this.headParty = new Array<Party | undefined>(t.length);
+    this.actAt = new Array<Act | undefined>(t.length);
+    this.lowered = t.map((token) => token.text.toLowerCase());
     this.nameWords = new Set((subjectName ?? '').toLowerCase().split(/[^\p{L}'’-]+/u).filter((w) => w.length > 2 && !TITLES.has(w)));
     t.forEach((token, i) => {
       if (token.sentenceStart || i === 0) this.sentenceStarts.push(i);
@@ -91,11 +99,11 @@ class Reader {
         continue;
       }
       const lemma = t[i].lemma;
-      const word = t[i].text.toLowerCase();
+      const word = this.lowered[i];
       if (this.nameWords.has(word) && (t[i].pos === 'P' || t[i].pos === 'N')) {
         if (TITLES.has(this.lemma(i - 1))) this.officeHolderGender ??= MALE.has(this.lemma(i - 1)) ? 'm' : FEMALE.has(this.lemma(i - 1)) ? 'f' : null;
         // "Joanna Whitlock": one mention, at the last word of the name
-        if (!this.nameWords.has(t[i + 1]?.text.toLowerCase() ?? '')) this.addMention(i, 'office_holder');
+        if (!this.nameWords.has(this.lowered[i + 1] ?? '')) this.addMention(i, 'office_holder');
         continue;
       }
       // "his nephew", "her office": whose it is counts as naming them in that sentence (never as a doer)
@@ -135,20 +143,23 @@ class Reader {
   private phraseAt(i: number): { words: string[]; party: Party } | undefined {
     const t = this.t;
     const lower = this.lower(i);
-    const candidates = [...(PHRASES_BY_FIRST_WORD.get(t[i].lemma) ?? []), ...(lower !== t[i].lemma ? (PHRASES_BY_FIRST_WORD.get(lower) ?? []) : [])];
-    if (!candidates.length) return undefined;
+    const byLemma = PHRASES_BY_FIRST_WORD.get(t[i].lemma);
+    const byWord = lower !== t[i].lemma ? PHRASES_BY_FIRST_WORD.get(lower) : undefined;
+    // most tokens begin no phrase: nothing to gather
+    if (!byLemma && !byWord) return undefined;
+    const candidates = [...(byLemma ?? []), ...(byWord ?? [])];
     candidates.sort((a, b) => b.words.length - a.words.length);
     return candidates.find((p) => p.words.every((w, k) => t[i + k]?.lemma === w || this.lower(i + k) === w));
   }
 
   private lower(i: number): string {
-    return this.t[i]?.text.toLowerCase() ?? '';
+    return this.lowered[i] ?? '';
   }
 
   private addMention(i: number, party: Party): void {
-    const possessive = this.lemma(i + 1) === "'s" || this.lemma(i + 1) === "'" || POSSESSIVE_PRONOUNS.has(this.t[i].text.toLowerCase());
+    const possessive = this.lemma(i + 1) === "'s" || this.lemma(i + 1) === "'" || POSSESSIVE_PRONOUNS.has(this.lowered[i]);
     this.mentions.push({ token: i, party, possessive });
-    if (!possessive) this.headParty.set(i, party);
+    if (!possessive) this.headParty[i] = party;
   }
 
   /** The last word of a noun phrase: the next word does not continue it ("commissioner drinking" ends at commissioner). */
@@ -164,7 +175,7 @@ class Reader {
       if (this.lemma(k) === "'s" || this.lemma(k) === "'") {
         return this.mentions.findLast((m) => m.token === k - 1)?.party ?? null;
       }
-      if (POSSESSIVE_PRONOUNS.has(this.t[k].text.toLowerCase())) return this.resolvePronoun(k, this.t[k].text.toLowerCase());
+      if (POSSESSIVE_PRONOUNS.has(this.lowered[k])) return this.resolvePronoun(k, this.lowered[k]);
       if (!'DJN'.includes(this.pos(k))) return null;
     }
     return null;
@@ -236,7 +247,7 @@ class Reader {
     act.reported = this.isReported(v, subject.token, act.doer);
     if (negated) this.negateClauseFrom(v);
     this.acts.push(act);
-    this.actAt.set(v, act);
+    this.actAt[v] = act;
   }
 
   /**
@@ -250,17 +261,17 @@ class Reader {
       const lemma = this.lemma(k);
       if ((lemma === 'have' || lemma === 'get' || lemma === 'make') && (pos === 'A' || pos === 'V')) {
         if (!sawNoun) return null;
-        const act = this.actAt.get(k);
+        const act = this.actAt[k];
         return act ? { party: act.doer, token: act.doerToken } : this.subjectOf(k);
       }
-      if (pos === 'N' || pos === 'P' || (pos === 'O' && !PERSONAL.has(lemma)) || OBJECT_PRONOUNS.has(this.t[k].text.toLowerCase())) sawNoun = true;
-      else if (!'DJ#T'.includes(pos) && !POSSESSIVE_PRONOUNS.has(this.t[k].text.toLowerCase())) return null;
+      if (pos === 'N' || pos === 'P' || (pos === 'O' && !PERSONAL.has(lemma)) || OBJECT_PRONOUNS.has(this.lowered[k])) sawNoun = true;
+      else if (!'DJ#T'.includes(pos) && !POSSESSIVE_PRONOUNS.has(this.lowered[k])) return null;
     }
     return null;
   }
 
   private isPassive(v: number): boolean {
-    if (this.pos(v) !== 'V' || /ing$/i.test(this.t[v].text) || this.t[v].text.toLowerCase() === this.lemma(v)) return false;
+    if (this.pos(v) !== 'V' || /ing$/i.test(this.t[v].text) || this.lowered[v] === this.lemma(v)) return false;
     for (let k = v - 1; k >= Math.max(0, v - 3); k--) {
       if (PASSIVE_AUX.has(this.lemma(k)) && this.pos(k) === 'A') return true;
       if (this.pos(k) !== 'R' && this.lemma(k) !== 'not' && this.lemma(k) !== "n't") return false;
@@ -286,11 +297,11 @@ class Reader {
       }
       if (pos === 'S' && !coordinated) break;
       if (pos === 'V' && k !== v) {
-        const earlier = this.actAt.get(k);
+        const earlier = this.actAt[k];
         const inherited = earlier && { party: earlier.passive ? (earlier.object ?? 'unknown') : earlier.doer, token: earlier.passive ? earlier.objectToken : earlier.doerToken };
         if (coordinated && inherited) return inherited;
         // "told the officers to arrest me", "saw him push her": the noun phrase after the earlier verb does this one
-        if (this.lemma(v - 1) === 'to' || this.t[v].text.toLowerCase() === this.lemma(v)) {
+        if (this.lemma(v - 1) === 'to' || this.lowered[v] === this.lemma(v)) {
           const between = this.nearestHead(v - 1, k + 1);
           if (between) return between;
         }
@@ -299,9 +310,9 @@ class Reader {
         break;
       }
       if (NEGATIVE_SUBJECTS.has(lemma) && pos !== 'D') return { party: 'unknown', token: k };
-      const party = this.headParty.get(k);
+      const party = this.headParty[k];
       if (party === undefined && !(pos === 'N' || pos === 'P') && !(pos === 'O' && PERSONAL.has(lemma))) continue;
-      if (OBJECT_PRONOUNS.has(this.t[k].text.toLowerCase()) || this.afterPreposition(k)) continue;
+      if (OBJECT_PRONOUNS.has(this.lowered[k]) || this.afterPreposition(k)) continue;
       // "lost my file and was rude", "pushed the officer and kicked him": across "and", the object of the verb
       // before is not the doer of this one; the doer of that verb is
       if (coordinated && this.objectOfVerbBefore(k)) continue;
@@ -316,7 +327,7 @@ class Reader {
     for (let j = k - 1; j >= Math.max(0, k - 5); j--) {
       const pos = this.pos(j);
       if (pos === 'V') return true;
-      const word = this.t[j].text.toLowerCase();
+      const word = this.lowered[j];
       if (!'DJN#P'.includes(pos) && !POSSESSIVE_PRONOUNS.has(word) && !OBJECT_PRONOUNS.has(word) && this.lemma(j) !== "'s" && this.lemma(j) !== 'of') return false;
     }
     return false;
@@ -330,7 +341,7 @@ class Reader {
 
   private nearestHead(from: number, floor: number): { party: Party; token: number } | null {
     for (let k = from; k >= floor; k--) {
-      const party = this.headParty.get(k);
+      const party = this.headParty[k];
       if (party) return { party, token: k };
       if (this.pos(k) === 'V' || this.pos(k) === 'S' || this.lemma(k) === ',') return null;
     }
@@ -344,7 +355,7 @@ class Reader {
       if (pos === 'I') return this.lemma(j) !== 'by';
       // "at the meeting the commissioner": the preposition governs the noun phrase before, not this one
       if (pos === 'N' && this.isHead(j)) return false;
-      if (!'DJN#'.includes(pos) && this.lemma(j) !== "'s" && !POSSESSIVE_PRONOUNS.has(this.t[j].text.toLowerCase())) return false;
+      if (!'DJN#'.includes(pos) && this.lemma(j) !== "'s" && !POSSESSIVE_PRONOUNS.has(this.lowered[j])) return false;
     }
     return false;
   }
@@ -354,7 +365,7 @@ class Reader {
     for (let k = v + 1; k < this.t.length && k <= v + 6 && this.sameSentence(v, k); k++) {
       const pos = this.pos(k);
       if (pos === 'V' || pos === 'S' || pos === 'C' || pos === '.') return null;
-      const party = this.headParty.get(k);
+      const party = this.headParty[k];
       if (party) return { party, token: k };
       if ((pos === 'N' || pos === 'P') && this.isHead(k)) return null;
     }
@@ -365,7 +376,7 @@ class Reader {
     for (let k = v + 1; k < this.t.length && k <= v + 4 && this.sameSentence(v, k); k++) {
       if (this.lemma(k) !== 'by') continue;
       for (let j = k + 1; j <= k + 5 && j < this.t.length; j++) {
-        const party = this.headParty.get(j);
+        const party = this.headParty[j];
         if (party) return { party, token: j };
         if (this.pos(j) === 'V' || this.pos(j) === '.') return null;
       }
@@ -400,9 +411,16 @@ class Reader {
     for (let k = v; k < this.t.length && k <= v + 8 && this.sameSentence(v, k); k++) {
       const pos = this.pos(k);
       if (k > v && (pos === 'C' || pos === 'S' || pos === '.' || RELATIVES.has(this.lemma(k)))) break;
-      this.negated.add(k);
+      this.negated[k] = 1;
     }
     // "no reply", "no evidence": the noun after a standalone "no" is negated too
+  }
+
+  /** The negated tokens, in order. */
+  negatedTokens(): number[] {
+    const out: number[] = [];
+    for (let k = 0; k < this.negated.length; k++) if (this.negated[k] === 1) out.push(k);
+    return out;
   }
 
   /** Inside what someone else is said to have said ("my neighbour told me the commissioner had..."). */
@@ -411,7 +429,7 @@ class Reader {
     // bounded, so a long unpunctuated letter (one "sentence") costs linear time
     const floor = Math.max(this.sentenceStarts[this.sentenceOf[v]], v - REPORT_REACH);
     for (let k = (subjectToken >= 0 ? subjectToken : v) - 1; k >= floor; k--) {
-      const act = this.actAt.get(k);
+      const act = this.actAt[k];
       if (act && REPORTING.has(this.lemma(k)) && act.doer !== 'complainant' && act.doer !== doer) return true;
     }
     return false;

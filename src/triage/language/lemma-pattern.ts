@@ -20,7 +20,7 @@ import { findQuotes } from './quotes.js';
 export type Classes = Record<string, string[]>;
 
 type Item =
-  | { kind: 'word'; word: string; prefix: boolean; optional: boolean }
+  | { kind: 'word'; word: string; prefix: boolean; optional: boolean; /** The word's number (see wordId); -1 for a prefix. */ id: number }
   | { kind: 'any'; optional: boolean }
   | { kind: 'number'; optional: boolean }
   | { kind: 'alt'; options: Item[][]; optional: boolean; index?: AltIndex };
@@ -37,7 +37,19 @@ export interface CompiledPattern {
    * Words the text must hold for the pattern to match anywhere: for each required part after the first, the words
    * one of which it must begin with. A complaint lacking all of one part's words is never tried (see PatternSet).
    */
-  required: string[][];
+  required: number[][];
+}
+
+/**
+ * Every word any pattern names, numbered as patterns compile: a token is looked up here once per analysis, and from
+ * then on patterns compare numbers, not strings. Words no pattern names have no number.
+ */
+const vocabulary = new Map<string, number>();
+
+function wordId(word: string): number {
+  let id = vocabulary.get(word);
+  if (id === undefined) vocabulary.set(word, (id = vocabulary.size));
+  return id;
 }
 
 export interface PatternMatch {
@@ -68,12 +80,12 @@ export function compilePattern(source: string, classes: Classes = {}): CompiledP
  * written); parts that may begin with any word, a number or a prefix (word*) require nothing. A part can only match
  * at a token whose lemma or written word is one of these, so a text holding none of them cannot match.
  */
-function requiredWords(steps: Step[]): string[][] {
-  const out: string[][] = [];
+function requiredWords(steps: Step[]): number[][] {
+  const out: number[][] = [];
   for (const step of steps.slice(1)) {
     const words = firstWords(step.items[0]);
     if (!words || words.some((w) => w.prefix)) continue;
-    const distinct = [...new Set(words.map((w) => w.word))];
+    const distinct = [...new Set(words.map((w) => wordId(w.word)))];
     // a long list (a class of a hundred people) is nearly always met and costs as many look-ups to check: skipped
     if (distinct.length <= MAX_REQUIRED_WORDS) out.push(distinct);
   }
@@ -160,7 +172,8 @@ class Parser {
       while (this.i < this.src.length && !/[\s()|?]/.test(this.src[this.i])) word += this.src[this.i++];
       if (!word) throw new PatternSyntaxError(`unexpected "${this.src[this.i]}" in "${this.original}"`);
       const prefix = word.endsWith('*');
-      item = { kind: 'word', word: (prefix ? word.slice(0, -1) : word).replace(/’/g, "'"), prefix, optional: false };
+      const text = (prefix ? word.slice(0, -1) : word).replace(/’/g, "'");
+      item = { kind: 'word', word: text, prefix, optional: false, id: prefix ? -1 : wordId(text) };
     }
     if (this.src[this.i] === '?') {
       this.i++;
@@ -178,8 +191,8 @@ export class TokenView {
   readonly quoted: Uint8Array;
   /** Sentences in which the office holder is named (by name, title or a pronoun taken to be them). */
   readonly officeHolderSentences: Set<number>;
-  /** Token indices by lemma and by written word, so a pattern is tried only where its first word occurs. */
-  private readonly index = new Map<string, number[]>();
+  /** Token indices by lemma and by written word, built on first use (the matcher reads numbered words instead). */
+  private index: Map<string, number[]> | null = null;
 
   constructor(
     readonly analysis: ComplaintAnalysis,
@@ -194,8 +207,6 @@ export class TokenView {
       this.words[i] = written.includes('’') ? written.replace(/’/g, "'") : written;
       while (s + 1 < analysis.sentences.length && analysis.sentences[s + 1] <= i) s++;
       this.sentenceOf[i] = s;
-      this.add(analysis.lemmas[i], i);
-      if (this.words[i] !== analysis.lemmas[i]) this.add(this.words[i], i);
     }
     this.quoted = new Uint8Array(n);
     let k = 0;
@@ -213,6 +224,32 @@ export class TokenView {
   }
 
   private heads: [string[], string[]] | null = null;
+  private numbered: { lemmaIds: Int32Array; wordIds: Int32Array; present: Uint8Array; vocabularySize: number } | null = null;
+  private fillers: Uint8Array | null = null;
+
+  /**
+   * Each token's lemma and written word as numbers of the pattern vocabulary (-1: no pattern names it; a written word
+   * the same as its lemma is -1 too, being looked up by the lemma), and which numbers occur in the text. Numbered
+   * again if patterns compiled since added words.
+   */
+  ids(): { lemmaIds: Int32Array; wordIds: Int32Array; present: Uint8Array } {
+    if (this.numbered && this.numbered.vocabularySize === vocabulary.size) return this.numbered;
+    const lemmas = this.analysis.lemmas;
+    const n = lemmas.length;
+    const lemmaIds = new Int32Array(n);
+    const wordIds = new Int32Array(n);
+    const present = new Uint8Array(vocabulary.size);
+    for (let i = 0; i < n; i++) {
+      const lemma = vocabulary.get(lemmas[i]) ?? -1;
+      const word = this.words[i] === lemmas[i] ? -1 : (vocabulary.get(this.words[i]) ?? -1);
+      lemmaIds[i] = lemma;
+      wordIds[i] = word;
+      if (lemma >= 0) present[lemma] = 1;
+      if (word >= 0) present[word] = 1;
+    }
+    this.numbered = { lemmaIds, wordIds, present, vocabularySize: vocabulary.size };
+    return this.numbered;
+  }
 
   /** The first letters of each token's lemma, by which prefixes (word*) are looked up; computed once per view. */
   lemmaHeads(): string[] {
@@ -236,18 +273,30 @@ export class TokenView {
     return [byLemma, byWord];
   }
 
-  private add(key: string, i: number): void {
-    const list = this.index.get(key);
-    if (list) list.push(i);
-    else this.index.set(key, [i]);
+  private byKey(): Map<string, number[]> {
+    if (!this.index) {
+      const index = new Map<string, number[]>();
+      const add = (key: string, i: number) => {
+        const list = index.get(key);
+        if (list) list.push(i);
+        else index.set(key, [i]);
+      };
+      const lemmas = this.analysis.lemmas;
+      for (let i = 0; i < lemmas.length; i++) {
+        add(lemmas[i], i);
+        if (this.words[i] !== lemmas[i]) add(this.words[i], i);
+      }
+      this.index = index;
+    }
+    return this.index;
   }
 
   positions(key: string): number[] {
-    return this.index.get(key) ?? [];
+    return this.byKey().get(key) ?? [];
   }
 
   has(key: string): boolean {
-    return this.index.has(key);
+    return this.byKey().has(key);
   }
 
   get length(): number {
@@ -255,6 +304,14 @@ export class TokenView {
   }
 
   isFiller(i: number): boolean {
+    if (!this.fillers) {
+      this.fillers = new Uint8Array(this.length);
+      for (let k = 0; k < this.length; k++) this.fillers[k] = this.fillerAt(k) ? 1 : 0;
+    }
+    return this.fillers[i] === 1;
+  }
+
+  private fillerAt(i: number): boolean {
     const pos = this.analysis.pos[i];
     const word = this.words[i];
     return FILLER_POS.has(pos) || FILLER_WORDS.has(word) || POSSESSIVES.has(word) || (pos === 'R' && word.endsWith('ly'));
@@ -302,7 +359,8 @@ const PREFIX_KEY = 3;
  * does not grow with the number of patterns that cannot start there. A pattern must begin with a word.
  */
 export class PatternSet<T> {
-  private readonly byWord = new Map<string, Array<Entry<T>>>();
+  /** Patterns by the number of a word they can begin with (an array: a token's look-up is one index). */
+  private readonly byWord: Array<Array<Entry<T>> | undefined> = [];
   private readonly byPrefix = new Map<string, Array<{ prefix: string; entry: Entry<T> }>>();
   private size = 0;
 
@@ -314,7 +372,11 @@ export class PatternSet<T> {
       if (prefix) {
         if (word.length < PREFIX_KEY) throw new PatternSyntaxError(`a word ending in * needs at least ${PREFIX_KEY} letters before it: "${pattern.source}"`);
         push(this.byPrefix, word.slice(0, PREFIX_KEY), { prefix: word, entry });
-      } else push(this.byWord, word, entry);
+      } else {
+        const id = wordId(word);
+        while (this.byWord.length <= id) this.byWord.push(undefined);
+        (this.byWord[id] ??= []).push(entry);
+      }
     }
   }
 
@@ -329,7 +391,7 @@ export class PatternSet<T> {
     const attempt = (entry: Entry<T>, i: number) => {
       if (tried[entry.id] === i || reached[entry.id] >= i) return;
       tried[entry.id] = i;
-      if (viable[entry.id] === 0) viable[entry.id] = holdsRequired(view, entry.pattern.required) ? 1 : 2;
+      if (viable[entry.id] === 0) viable[entry.id] = holdsRequired(present, entry.pattern.required) ? 1 : 2;
       if (viable[entry.id] === 2) return;
       matched.length = 0;
       const to = matchSteps(view, entry.pattern.steps, 0, i, i, matched);
@@ -339,19 +401,24 @@ export class PatternSet<T> {
     };
     const lemmas = view.analysis.lemmas;
     const words = view.words;
+    const { lemmaIds, wordIds, present } = view.ids();
     const prefixes = this.byPrefix.size > 0;
     const lemmaHeads = prefixes ? view.lemmaHeads() : NONE;
     const wordHeads = prefixes ? view.wordHeads() : NONE;
     for (let i = 0; i < lemmas.length; i++) {
-      const lemma = lemmas[i];
-      const word = words[i];
-      const byLemma = this.byWord.get(lemma);
-      if (byLemma) for (const e of byLemma) attempt(e, i);
-      if (word !== lemma) {
-        const byWritten = this.byWord.get(word);
+      const lemmaId = lemmaIds[i];
+      const wordId = wordIds[i];
+      if (lemmaId >= 0) {
+        const byLemma = this.byWord[lemmaId];
+        if (byLemma) for (const e of byLemma) attempt(e, i);
+      }
+      if (wordId >= 0) {
+        const byWritten = this.byWord[wordId];
         if (byWritten) for (const e of byWritten) attempt(e, i);
       }
       if (prefixes) {
+        const lemma = lemmas[i];
+        const word = words[i];
         const lemmaHead = lemmaHeads[i];
         const wordHead = wordHeads[i];
         const first = this.byPrefix.get(lemmaHead);
@@ -368,10 +435,10 @@ export class PatternSet<T> {
 
 const NONE: never[] = [];
 
-function holdsRequired(view: TokenView, required: string[][]): boolean {
+function holdsRequired(present: Uint8Array, required: number[][]): boolean {
   for (const words of required) {
     let found = false;
-    for (let w = 0; w < words.length && !found; w++) found = view.has(words[w]);
+    for (let w = 0; w < words.length && !found; w++) found = present[words[w]] === 1;
     if (!found) return false;
   }
   return true;
@@ -436,12 +503,13 @@ function matchSteps(view: TokenView, steps: Step[], s: number, at: number, from:
  */
 function optionsAt(view: TokenView, item: Extract<Item, { kind: 'alt' }>, k: number): Item[][] {
   const index = (item.index ??= indexAlternatives(item));
-  const lemma = view.analysis.lemmas[k];
-  const word = view.words[k];
-  const byLemma = index.byWord.get(lemma);
-  const byWritten = word !== lemma ? index.byWord.get(word) : undefined;
+  const { lemmaIds, wordIds } = view.ids();
+  const byLemma = lemmaIds[k] >= 0 ? index.byWord.get(lemmaIds[k]) : undefined;
+  const byWritten = wordIds[k] >= 0 ? index.byWord.get(wordIds[k]) : undefined;
   let byPrefix: Item[][] | undefined;
   if (index.byPrefix.size) {
+    const lemma = view.analysis.lemmas[k];
+    const word = view.words[k];
     const lemmaHead = view.lemmaHeads()[k];
     const wordHead = view.wordHeads()[k];
     const first = index.byPrefix.get(lemmaHead);
@@ -463,7 +531,8 @@ function optionsAt(view: TokenView, item: Extract<Item, { kind: 'alt' }>, k: num
 }
 
 interface AltIndex {
-  byWord: Map<string, Item[][]>;
+  /** Alternatives by the number of a word they begin with. */
+  byWord: Map<number, Item[][]>;
   /** Alternatives beginning with a prefix (word*), by the prefix's first letters. */
   byPrefix: Map<string, Array<{ prefix: string; options: Item[][] }>>;
   /** Alternatives that may begin with anything (an optional or any-word first part). */
@@ -479,7 +548,7 @@ function indexAlternatives(item: Extract<Item, { kind: 'alt' }>): AltIndex {
     if (!words) index.anywhere.push(option);
     else {
       for (const { word, prefix } of words) {
-        if (!prefix) push(index.byWord, word, option);
+        if (!prefix) push(index.byWord, wordId(word), option);
         else if (word.length < PREFIX_KEY) index.anywhere.push(option);
         else push(index.byPrefix, word.slice(0, PREFIX_KEY), { prefix: word, options: [option] });
       }
@@ -491,7 +560,11 @@ function indexAlternatives(item: Extract<Item, { kind: 'alt' }>): AltIndex {
 function matchOne(view: TokenView, item: Item, k: number): boolean {
   if (item.kind === 'any') return true;
   if (item.kind === 'number') return view.isNumber(k);
-  if (item.kind === 'word') return view.wordMatches(k, item.word, item.prefix);
+  if (item.kind === 'word') {
+    if (item.prefix) return view.wordMatches(k, item.word, true);
+    const { lemmaIds, wordIds } = view.ids();
+    return lemmaIds[k] === item.id || wordIds[k] === item.id;
+  }
   return false;
 }
 
