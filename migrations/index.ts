@@ -18,6 +18,7 @@ import { AddEvidence1796300300000 } from './1796300300000-AddEvidence.js';
 import { AddPersonalDataErasure1796300400000 } from './1796300400000-AddPersonalDataErasure.js';
 import { AddRetention1796300500000 } from './1796300500000-AddRetention.js';
 import { AddOfficeHolderName1796300600000 } from './1796300600000-AddOfficeHolderName.js';
+import { BoundRepetitionLookUp1796300700000 } from './1796300700000-BoundRepetitionLookUp.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
@@ -41,4 +42,5 @@ export const MIGRATIONS: Function[] = [
   AddPersonalDataErasure1796300400000,
   AddRetention1796300500000,
   AddOfficeHolderName1796300600000,
+  BoundRepetitionLookUp1796300700000,
 ];

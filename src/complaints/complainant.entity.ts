@@ -4,6 +4,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 @Entity('complainants')
 // The queue's search by name or email (Postgres's simple text search, prefixes): an expression index made by hand.
 @Index('complainants_person_search_idx', { synchronize: false })
+// A person's latest complaints, straight off the index (the repetition look-up reads at most a few hundred of them,
+// however many a person has sent); they also serve every look-up by email key or name key alone.
+@Index('complainants_email_key_created_idx', ['emailKey', 'createdAt'])
+@Index('complainants_name_address_created_idx', ['nameKey', 'addressKey', 'createdAt'])
 export class Complainant {
   @PrimaryColumn('uuid')
   id: string;
@@ -22,11 +26,9 @@ export class Complainant {
   postalAddress: string | null;
 
   /** Lower-cased, with plus-tags and (for Gmail) dots removed: how the repetition rule recognises a person. */
-  @Index()
   @Column('text', { nullable: true })
   emailKey: string | null;
 
-  @Index()
   @Column('text')
   nameKey: string;
 

@@ -68,6 +68,20 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1)
   TRIAGE_SWEEP_SECONDS = 60;
 
+  /**
+   * Most complaints one triage job carries (one step for each). The relay queues whatever is waiting, so at low load
+   * a batch is one complaint and nothing waits to fill it.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  TRIAGE_BATCH_SIZE = 100;
+
+  /**
+   * Worker threads that run the analysis and the rules, off the event loop that serves requests and talks to
+   * Postgres and Redis. Unset: one per core. 0: on the event loop itself (no threads).
+   */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(0) @Max(64)
+  TRIAGE_THREADS?: number;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { JobsOptions } from 'bullmq';
 import type { ANALYSE_STEP, DECIDE_STEP, StepName } from '../triage/rules/rule.types.js';
 
@@ -13,13 +14,20 @@ export type LetterJobName = keyof LetterJobs;
 export type LetterJobData = LetterJobs[LetterJobName];
 
 
-/** Job name -> payload. Payloads carry ids, never entities. */
-export interface TriageJobs {
-  step: { complaintId: string };
-  decide: { complaintId: string };
-}
+/**
+ * Job name -> payload. Payloads carry ids, never entities. A triage job carries one step for a batch of complaints
+ * (`complaintIds`); a batch of one, and a complaint re-queued alone after it failed in a batch, carries `complaintId`
+ * instead, so the dead letters show (and retry) that one complaint.
+ */
+export type TriageJobData = { complaintId: string } | { complaintIds: string[] };
 export type TriageJobName = typeof ANALYSE_STEP | StepName | typeof DECIDE_STEP;
-export type TriageJobData = TriageJobs['step'];
+
+/** The complaints a triage job is for. */
+export const triageJobComplaints = (data: TriageJobData): string[] => ('complaintIds' in data ? data.complaintIds : [data.complaintId]);
+
+/** The payload for a batch: one complaint is always written as `complaintId`. */
+export const triageJobData = (complaintIds: readonly string[]): TriageJobData =>
+  complaintIds.length === 1 ? { complaintId: complaintIds[0] } : { complaintIds: [...complaintIds] };
 
 /** The one place that sets retries, backoff and how long finished jobs stay in Redis. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -29,6 +37,13 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 14 * 24 * 3600 },
 };
 
-/** Deterministic, so a second enqueue of the same work is ignored while the first is still known to Redis. */
-export const triageJobId = (complaintId: string, step: TriageJobName, rulesetVersion: string) =>
-  `${complaintId}.${step}.${rulesetVersion}`;
+/**
+ * Deterministic, so a second enqueue of the same work is ignored while the first is still known to Redis: one
+ * complaint keeps the id it always had (`complaint.step.ruleset`); a batch is named by a hash of its sorted ids, so a
+ * relay that runs twice over the same outbox rows queues each batch once.
+ */
+export const triageJobId = (complaintIds: readonly string[], step: TriageJobName, rulesetVersion: string): string => {
+  if (complaintIds.length === 1) return `${complaintIds[0]}.${step}.${rulesetVersion}`;
+  const digest = createHash('sha256').update([...complaintIds].sort().join(',')).digest('base64url').slice(0, 22);
+  return `batch-${digest}.${step}.${rulesetVersion}`;
+};

@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { TRIAGE_QUEUE, triageJobId, type TriageJobData } from '../queue/queues.js';
+import { Environment } from '../config/environment.js';
+import { TRIAGE_QUEUE, triageJobData, triageJobId, type TriageJobData, type TriageJobName } from '../queue/queues.js';
 import { ANALYSE_STEP, DECIDE_STEP, RULE_STEP_NAMES } from './rules/rule.types.js';
 import { RULESET_VERSION } from './rules/ruleset.js';
 
@@ -17,31 +18,49 @@ function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
 }
 
 /**
- * Puts triage work on the queue: first the analyse job; when it has stored the analysis, one job per rule step; when
- * they are all stored, one deciding job. Job ids make repeats harmless.
+ * Puts triage work on the queue, one job per step for a batch of complaints: first the analyse job; when it has
+ * stored the analyses, one job per rule step for those complaints; when they are all stored, one deciding job.
+ * Batches are cut at TRIAGE_BATCH_SIZE; whatever is waiting goes at once, so a batch is never held back to fill up.
+ * Job ids make repeats harmless.
  */
 @Injectable()
 export class TriageQueueService {
-  constructor(@InjectQueue(TRIAGE_QUEUE) private readonly queue: Queue<TriageJobData>) {}
+  constructor(
+    @InjectQueue(TRIAGE_QUEUE) private readonly queue: Queue<TriageJobData>,
+    private readonly env: Environment,
+  ) {}
 
-  async requestTriage(complaintIds: string[]): Promise<void> {
-    if (!complaintIds.length) return;
-    const jobs = complaintIds.map((complaintId) => ({ name: ANALYSE_STEP, data: { complaintId }, opts: { jobId: triageJobId(complaintId, ANALYSE_STEP, RULESET_VERSION) } }));
-    await withTimeout(this.queue.addBulk(jobs), 'queueing triage');
+  async requestTriage(complaintIds: readonly string[]): Promise<void> {
+    await this.add([ANALYSE_STEP], this.batches(complaintIds), 'queueing triage');
   }
 
-  async requestSteps(complaintIds: string[]): Promise<void> {
-    if (!complaintIds.length) return;
-    const jobs = complaintIds.flatMap((complaintId) =>
-      RULE_STEP_NAMES.map((step) => ({ name: step, data: { complaintId }, opts: { jobId: triageJobId(complaintId, step, RULESET_VERSION) } })),
-    );
-    await withTimeout(this.queue.addBulk(jobs), 'queueing triage steps');
+  async requestSteps(complaintIds: readonly string[]): Promise<void> {
+    await this.add(RULE_STEP_NAMES, this.batches(complaintIds), 'queueing triage steps');
   }
 
-  async requestDecision(complaintId: string): Promise<void> {
-    await withTimeout(
-      this.queue.add(DECIDE_STEP, { complaintId }, { jobId: triageJobId(complaintId, DECIDE_STEP, RULESET_VERSION) }),
-      'queueing the deciding step',
-    );
+  async requestDecision(complaintIds: readonly string[]): Promise<void> {
+    await this.add([DECIDE_STEP], this.batches(complaintIds), 'queueing the deciding step');
+  }
+
+  /**
+   * One job for each complaint named, whatever the batch size: for a complaint that failed in a batch (it is tried
+   * alone, with the usual attempts and backoff, and dead-lettered alone), and for the sweeper, whose single-complaint
+   * ids match a failed job so that a dead letter stays one until an admin retries it.
+   */
+  async requestAlone(step: TriageJobName, complaintIds: readonly string[]): Promise<void> {
+    await this.add([step], complaintIds.map((id) => [id]), 'queueing a complaint alone');
+  }
+
+  private batches(complaintIds: readonly string[]): string[][] {
+    const size = this.env.TRIAGE_BATCH_SIZE;
+    const batches: string[][] = [];
+    for (let i = 0; i < complaintIds.length; i += size) batches.push(complaintIds.slice(i, i + size));
+    return batches;
+  }
+
+  private async add(steps: readonly TriageJobName[], batches: string[][], what: string): Promise<void> {
+    if (!batches.length) return;
+    const jobs = batches.flatMap((ids) => steps.map((step) => ({ name: step, data: triageJobData(ids), opts: { jobId: triageJobId(ids, step, RULESET_VERSION) } })));
+    await withTimeout(this.queue.addBulk(jobs), what);
   }
 }

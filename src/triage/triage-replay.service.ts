@@ -51,8 +51,10 @@ export class TriageReplayService {
     let recorded = false;
     if (changed && !dryRun) {
       // The same queued steps would do; run them in-process so a replay of thousands does not wait on the queue.
-      await this.steps.analyse(complaintId);
-      for (const step of RULE_STEP_NAMES) await this.steps.run(step, complaintId);
+      for (const run of [() => this.steps.analyse([complaintId]), ...RULE_STEP_NAMES.map((step) => () => this.steps.run(step, [complaintId]))]) {
+        const { failed } = await run();
+        if (failed.length) throw new Error(failed[0].error);
+      }
       recorded = (await this.decision.decide(complaintId, trigger)) !== null;
     }
     return {

@@ -1,57 +1,92 @@
 import { Injectable } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { analyseStep } from './rules/analyse.step.js';
-import { RULE_STEPS } from './rules/index.js';
-import { ANALYSE_STEP, RULE_STEP_NAMES, type StepName, type StepVerdict } from './rules/rule.types.js';
+import type { ComputeOutcome } from './batch/triage-compute.js';
+import { TriageThreads } from './batch/triage-threads.service.js';
+import { storeEach, type Failure } from './batch/store-each.js';
+import { ANALYSE_STEP, RULE_STEP_NAMES, type StepName } from './rules/rule.types.js';
 import { RULESET_VERSION } from './rules/ruleset.js';
 import { TriageFactsService } from './triage-facts.service.js';
 
-/** Runs one step for one complaint and stores its verdict once. */
+export interface StepBatchResult {
+  /** Complaints whose step is now stored (by this job or earlier), or, for the rule steps, that have every rule step stored. */
+  ready: string[];
+  /** Complaints that could not be done in this batch (missing, the rule threw, the row was refused): re-queued alone. */
+  failed: Failure[];
+}
+
+/** Runs one step for a batch of complaints and stores every verdict once, in one statement. */
 @Injectable()
 export class TriageStepsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly facts: TriageFactsService,
+    private readonly threads: TriageThreads,
   ) {}
 
-  /** The first step: reads the complaint once and stores the analysis every other step uses. */
-  async analyse(complaintId: string): Promise<void> {
-    const text = await this.facts.text(complaintId);
-    if (!text) throw new UnrecoverableError(`complaint ${complaintId} does not exist`);
-    const result = analyseStep(text.summary, text.details, text.subjectName);
-    await this.store(complaintId, ANALYSE_STEP, result);
-    this.facts.remember(complaintId, result.findings);
+  /** The first step: reads each complaint once and stores the analysis every other step uses. */
+  async analyse(complaintIds: readonly string[]): Promise<StepBatchResult> {
+    const found = await this.facts.batch(complaintIds, ANALYSE_STEP, false);
+    const failed = missing(complaintIds, found);
+    const todo = [...found.values()].filter((f) => !f.done && !f.erased);
+    const outcomes = await this.threads.run({
+      kind: 'analyse',
+      items: todo.map((f) => ({ id: f.id, summary: f.facts.summary, details: f.facts.details, subjectName: f.facts.subjectName })),
+    });
+    const stored = await this.store(ANALYSE_STEP, outcomes, failed);
+    for (const o of outcomes) if (o.ok && stored.has(o.id)) this.facts.remember(o.id, o.findings);
+    const ready = [...found.values()].filter((f) => !f.erased && (f.done || stored.has(f.id))).map((f) => f.id);
+    return { ready, failed };
   }
 
-  /** Returns true when, after this step, every rule step of the current rule set has a stored result. */
-  async run(step: StepName, complaintId: string): Promise<boolean> {
-    const rule = RULE_STEPS[step];
-    if (!rule) throw new UnrecoverableError(`unknown triage step ${step}`);
-    const facts = await this.facts.load(complaintId, step === 'repetition');
-    if (!facts) throw new UnrecoverableError(`complaint ${complaintId} does not exist`);
-    await this.store(complaintId, step, rule.run(facts));
-    // Counted after the insert has committed, never in the same statement: of two steps finishing at once, the later
-    // one then always sees both and queues the decision (in one statement neither would see the other).
-    const [{ done }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS done FROM triage_step_results WHERE complaint_id = $1 AND ruleset_version = $2 AND step = ANY($3)`,
-      [complaintId, RULESET_VERSION, RULE_STEP_NAMES],
-    )) as Array<{ done: number }>;
-    return done === RULE_STEP_NAMES.length;
+  /** One rule step for a batch. `ready`: the complaints of the batch that now have every rule step stored. */
+  async run(step: StepName, complaintIds: readonly string[]): Promise<StepBatchResult> {
+    const found = await this.facts.batch(complaintIds, step, step === 'repetition');
+    const failed = missing(complaintIds, found);
+    const todo = [...found.values()].filter((f) => !f.done && !f.erased);
+    for (const f of todo) if (f.analysis === null) failed.push({ id: f.id, error: `complaint ${f.id}: the analysis is not stored`, unrecoverable: false });
+    const outcomes = await this.threads.run({
+      kind: 'step',
+      step,
+      items: todo.filter((f) => f.analysis !== null).map((f) => ({ id: f.id, facts: f.facts, analysis: f.analysis! })),
+    });
+    await this.store(step, outcomes, failed);
+    // Counted after the insert has committed, never in the same statement: of two step jobs of one batch finishing
+    // at once, the later one then always sees both and queues the decision (in one statement neither would see the other).
+    const complete = (await this.dataSource.query(
+      `SELECT complaint_id AS id FROM triage_step_results
+        WHERE complaint_id = ANY($1::uuid[]) AND ruleset_version = $2 AND step = ANY($3)
+        GROUP BY complaint_id HAVING count(*) = $4`,
+      [[...found.keys()], RULESET_VERSION, RULE_STEP_NAMES, RULE_STEP_NAMES.length],
+    )) as Array<{ id: string }>;
+    return { ready: complete.map((r) => r.id), failed };
   }
 
   /**
-   * Stores nothing for a complaint whose personal data has been erased: its words would come back in the quotes. The
-   * share lock orders this with an erasure (which locks the complaint for update), so a step read before an erasure
-   * either commits first and is scrubbed by it, or finds the complaint erased.
+   * Stores every good outcome in one statement and adds the bad ones to `failed`. Nothing is stored for a complaint
+   * whose personal data has been erased: its words would come back in the quotes. The share lock orders this with an
+   * erasure (which locks the complaint for update), so a step read before an erasure either commits first and is
+   * scrubbed by it, or finds the complaint erased. Returns the complaints whose result is stored.
    */
-  private async store(complaintId: string, step: string, result: StepVerdict): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO triage_step_results (id, complaint_id, step, ruleset_version, verdict, evidence, findings, completed_at)
-       SELECT $1::uuid, c.id, $3::varchar, $4::varchar, $5::varchar, $6::jsonb, $7::jsonb, now() FROM complaints c WHERE c.id = $2::uuid AND c.personal_data_erased_at IS NULL FOR SHARE
-       ON CONFLICT (complaint_id, step, ruleset_version) DO NOTHING`,
-      [randomUUID(), complaintId, step, RULESET_VERSION, result.verdict, JSON.stringify(result.evidence), JSON.stringify(result.findings)],
+  private async store(step: string, outcomes: ComputeOutcome[], failed: Failure[]): Promise<Set<string>> {
+    const good = outcomes.filter((o) => o.ok);
+    for (const o of outcomes) if (!o.ok) failed.push({ id: o.id, error: o.error, unrecoverable: false });
+    const stored = await storeEach(good, failed, (rows) =>
+      this.dataSource.query(
+        `INSERT INTO triage_step_results (id, complaint_id, step, ruleset_version, verdict, evidence, findings, completed_at)
+         SELECT gen_random_uuid(), c.id, $1::varchar, $2::varchar, i.verdict, i.evidence, i.findings, now()
+           FROM unnest($3::uuid[], $4::varchar[], $5::jsonb[], $6::jsonb[]) AS i(complaint_id, verdict, evidence, findings)
+           JOIN complaints c ON c.id = i.complaint_id
+          WHERE c.personal_data_erased_at IS NULL
+          ORDER BY c.id
+            FOR SHARE OF c
+         ON CONFLICT (complaint_id, step, ruleset_version) DO NOTHING`,
+        [step, RULESET_VERSION, rows.map((r) => r.id), rows.map((r) => r.verdict), rows.map((r) => r.evidence), rows.map((r) => r.findings)],
+      ),
     );
+    return new Set(stored.map((o) => o.id));
   }
+}
+
+function missing(complaintIds: readonly string[], found: Map<string, unknown>): Failure[] {
+  return complaintIds.filter((id) => !found.has(id)).map((id) => ({ id, error: `complaint ${id} does not exist`, unrecoverable: true }));
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment.js';
-import { ANALYSE_STEP, RULE_STEP_NAMES } from './rules/rule.types.js';
+import { ANALYSE_STEP, DECIDE_STEP, RULE_STEP_NAMES } from './rules/rule.types.js';
 import { RULESET_VERSION } from './rules/ruleset.js';
 import { TriageQueueService } from './triage-queue.service.js';
 
@@ -44,9 +44,11 @@ export class TriageSweeperService implements OnApplicationBootstrap, OnApplicati
     )) as Array<{ id: string; analysed: boolean; steps_done: number }>;
     if (!rows.length) return 0;
     const complete = rows.filter((r) => r.steps_done === RULE_STEP_NAMES.length);
-    await this.triageQueue.requestTriage(rows.filter((r) => !r.analysed).map((r) => r.id));
-    await this.triageQueue.requestSteps(rows.filter((r) => r.analysed && r.steps_done < RULE_STEP_NAMES.length).map((r) => r.id));
-    for (const { id } of complete) await this.triageQueue.requestDecision(id);
+    // Alone, not in batches: each job id is the complaint's own, so one still waiting (or dead-lettered) is not queued twice.
+    await this.triageQueue.requestAlone(ANALYSE_STEP, rows.filter((r) => !r.analysed).map((r) => r.id));
+    const analysed = rows.filter((r) => r.analysed && r.steps_done < RULE_STEP_NAMES.length).map((r) => r.id);
+    for (const step of RULE_STEP_NAMES) await this.triageQueue.requestAlone(step, analysed);
+    await this.triageQueue.requestAlone(DECIDE_STEP, complete.map((r) => r.id));
     this.logger.log({ count: rows.length }, 're-queued complaints still awaiting triage');
     return rows.length;
   }

@@ -1,14 +1,16 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { Worker, type Job } from 'bullmq';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Environment } from '../config/environment.js';
-import { TRIAGE_QUEUE, type TriageJobData, type TriageJobName } from '../queue/queues.js';
+import { TRIAGE_QUEUE, triageJobComplaints, type TriageJobData, type TriageJobName } from '../queue/queues.js';
+import type { Failure } from './batch/store-each.js';
 import { ANALYSE_STEP, DECIDE_STEP, type StepName } from './rules/rule.types.js';
 import { TriageDecisionService } from './triage-decision.service.js';
 import { TriageQueueService } from './triage-queue.service.js';
 import { TriageStepsService } from './triage-steps.service.js';
 
 /**
- * Queue plumbing only: the analyse job, then one job per rule step, then the deciding step once all are stored.
+ * Queue plumbing only: the analyse job, then one job per rule step, then the deciding step once all are stored; each
+ * job carries its step for a batch of complaints (see TriageQueueService).
  * The BullMQ worker is built here, not by a decorator, so its concurrency and lock come from the configuration.
  */
 @Injectable()
@@ -44,19 +46,30 @@ export class TriageProcessor implements OnModuleInit, OnApplicationShutdown {
   }
 
   async process(job: Job<TriageJobData, string, TriageJobName>): Promise<string> {
-    const { complaintId } = job.data;
-    this.logger.debug({ jobId: job.id, job: job.name, queue: TRIAGE_QUEUE }, 'triage job started');
-    if (job.name === ANALYSE_STEP) {
-      await this.steps.analyse(complaintId);
-      await this.queue.requestSteps([complaintId]);
-      return 'analysed; rule steps queued';
+    const complaintIds = triageJobComplaints(job.data);
+    this.logger.debug({ jobId: job.id, job: job.name, queue: TRIAGE_QUEUE, complaints: complaintIds.length }, 'triage job started');
+    const result =
+      job.name === ANALYSE_STEP ? await this.steps.analyse(complaintIds)
+      : job.name === DECIDE_STEP ? await this.decision.decideBatch(complaintIds).then(({ failed }) => ({ ready: [], failed }))
+      : await this.steps.run(job.name as StepName, complaintIds);
+    if (job.name === ANALYSE_STEP) await this.queue.requestSteps(result.ready);
+    else if (job.name !== DECIDE_STEP) await this.queue.requestDecision(result.ready);
+    return this.setAside(job, complaintIds, result);
+  }
+
+  /**
+   * A complaint that failed in a batch does not fail the others: theirs are stored, and it is queued alone, where it
+   * has the usual attempts and backoff and, if it never succeeds, its own dead letter. A job that is already one
+   * complaint fails as a whole, so BullMQ retries it.
+   */
+  private async setAside(job: Job<TriageJobData, string, TriageJobName>, complaintIds: string[], { ready, failed }: { ready: string[]; failed: Failure[] }): Promise<string> {
+    if (!failed.length) return `${complaintIds.length} done, ${ready.length} ready for the next step`;
+    if (complaintIds.length === 1) {
+      const [failure] = failed;
+      throw failure.unrecoverable ? new UnrecoverableError(failure.error) : new Error(failure.error);
     }
-    if (job.name === DECIDE_STEP) {
-      const decision = await this.decision.decide(complaintId);
-      return decision ? decision.category : 'already decided';
-    }
-    const complete = await this.steps.run(job.name as StepName, complaintId);
-    if (complete) await this.queue.requestDecision(complaintId);
-    return complete ? 'stored; all steps done' : 'stored';
+    this.logger.warn({ jobId: job.id, job: job.name, failed: failed.map((f) => ({ complaintId: f.id, err: f.error })) }, 'triage: complaints set aside from a batch, queued alone');
+    await this.queue.requestAlone(job.name, failed.map((f) => f.id));
+    return `${complaintIds.length - failed.length} done, ${failed.length} queued alone`;
   }
 }

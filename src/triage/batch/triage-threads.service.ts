@@ -1,0 +1,60 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { Environment } from '../../config/environment.js';
+import { computeTriage, type ComputeOutcome, type ComputeTask } from './triage-compute.js';
+
+/**
+ * How much lower the threads' scheduling priority is than the process's (Linux nice, per thread): when `npm start`
+ * serves requests and triages in one process, the event loop that answers requests wins the cores over a burst of
+ * triage, and so does Postgres. Nothing waits for long: the rules use whatever the requests leave.
+ */
+export const THREAD_NICE_INCREMENT = 10;
+
+/**
+ * The compiled thread entry. Under ts-jest the sources are TypeScript, which a worker thread cannot load: the build
+ * (`npm test` builds first) is used when present, else the work runs on the calling thread.
+ */
+function threadEntry(): string | null {
+  const here = new URL('./triage-thread.js', import.meta.url);
+  if (import.meta.url.endsWith('.js')) return here.href;
+  const built = new URL(here.href.replace(/\/src\/triage\/batch\/triage-thread\.js$/, '/dist/src/triage/batch/triage-thread.js'));
+  return built.href !== here.href && existsSync(fileURLToPath(built)) ? built.href : null;
+}
+
+/**
+ * Runs the triage's CPU work (analysis, rules, decision) for a batch in worker threads (piscina), so the event loop
+ * that serves requests and talks to Postgres and Redis is never held by a long complaint. The pool is made on first
+ * use, so an API process that never triages has no threads. TRIAGE_THREADS=0 computes on the calling thread.
+ */
+@Injectable()
+export class TriageThreads implements OnApplicationShutdown {
+  private readonly logger = new Logger(TriageThreads.name);
+  private pool?: Piscina<ComputeTask, ComputeOutcome[]>;
+  private readonly threads: number;
+  private readonly entry: string | null;
+
+  constructor(env: Environment) {
+    this.threads = env.TRIAGE_THREADS ?? availableParallelism();
+    this.entry = this.threads > 0 ? threadEntry() : null;
+  }
+
+  async run(task: ComputeTask): Promise<ComputeOutcome[]> {
+    if (!task.items.length) return [];
+    if (!this.entry) return computeTriage(task);
+    this.pool ??= this.start(this.entry);
+    return this.pool.run(task);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  private start(entry: string): Piscina<ComputeTask, ComputeOutcome[]> {
+    this.logger.log({ threads: this.threads }, 'triage threads starting');
+    // As many threads at least as at most: they keep the language model and policies loaded (a new one takes a second).
+    return new Piscina({ filename: entry, minThreads: this.threads, maxThreads: this.threads, niceIncrement: THREAD_NICE_INCREMENT });
+  }
+}
