@@ -54,6 +54,33 @@ export const EARLIER_COMPARED = 50;
 const ANALYSES_KEPT = 5000;
 
 /**
+ * Earlier complaints by the same person as each complaint named ($1, uuid[]), with their trigram similarity to it.
+ * See TriageFactsService.earlierComplaints; exported for the repetition-flood bench.
+ */
+export const EARLIER_COMPLAINTS_SQL = `SELECT me.id AS for_id, e.reference, e.summary, e.details, e.received_at, e.status,
+          GREATEST(similarity(e.summary, me.summary), similarity(left(e.details, 4000), left(me.details, 4000)),
+                   similarity(e.summary || ' ' || left(e.details, 4000), me.summary || ' ' || left(me.details, 4000))) AS similarity
+     FROM complaints me
+     JOIN complainants mp ON mp.id = me.complainant_id
+     CROSS JOIN LATERAL (
+       SELECT c.reference, c.summary, c.details, c.received_at, c.status
+         FROM (
+           (SELECT p.id FROM complainants p
+             WHERE p.email_key = mp.email_key AND p.created_at <= mp.created_at
+             ORDER BY p.created_at DESC LIMIT ${PERSON_LATEST})
+           UNION
+           (SELECT p.id FROM complainants p
+             WHERE mp.address_key IS NOT NULL AND p.name_key = mp.name_key AND p.address_key = mp.address_key AND p.created_at <= mp.created_at
+             ORDER BY p.created_at DESC LIMIT ${PERSON_LATEST})
+         ) person
+         JOIN complaints c ON c.complainant_id = person.id
+        WHERE c.id <> me.id AND c.received_at <= me.received_at
+        ORDER BY c.received_at DESC
+        LIMIT ${EARLIER_COMPARED}
+     ) e
+    WHERE me.id = ANY($1::uuid[])`;
+
+/**
  * Reads what the rules look at, for a whole batch in one query. The only I/O of triage besides storing results. A
  * complaint's analysis never changes once stored, so the text this process stored is kept and not read back for its
  * steps; earlier complaints, which do change, are always read afresh.
@@ -120,31 +147,7 @@ export class TriageFactsService {
    */
   private async earlierComplaints(complaintIds: string[]): Promise<Map<string, EarlierComplaint[]>> {
     if (!complaintIds.length) return new Map();
-    const rows = (await this.dataSource.query(
-      `SELECT me.id AS for_id, e.reference, e.summary, e.details, e.received_at, e.status,
-              GREATEST(similarity(e.summary, me.summary), similarity(left(e.details, 4000), left(me.details, 4000)),
-                       similarity(e.summary || ' ' || left(e.details, 4000), me.summary || ' ' || left(me.details, 4000))) AS similarity
-         FROM complaints me
-         JOIN complainants mp ON mp.id = me.complainant_id
-         CROSS JOIN LATERAL (
-           SELECT c.reference, c.summary, c.details, c.received_at, c.status
-             FROM (
-               (SELECT p.id FROM complainants p
-                 WHERE p.email_key = mp.email_key AND p.created_at <= mp.created_at
-                 ORDER BY p.created_at DESC LIMIT ${PERSON_LATEST})
-               UNION
-               (SELECT p.id FROM complainants p
-                 WHERE mp.address_key IS NOT NULL AND p.name_key = mp.name_key AND p.address_key = mp.address_key AND p.created_at <= mp.created_at
-                 ORDER BY p.created_at DESC LIMIT ${PERSON_LATEST})
-             ) person
-             JOIN complaints c ON c.complainant_id = person.id
-            WHERE c.id <> me.id AND c.received_at <= me.received_at
-            ORDER BY c.received_at DESC
-            LIMIT ${EARLIER_COMPARED}
-         ) e
-        WHERE me.id = ANY($1::uuid[])`,
-      [complaintIds],
-    )) as EarlierRow[];
+    const rows = (await this.dataSource.query(EARLIER_COMPLAINTS_SQL, [complaintIds])) as EarlierRow[];
     const found = new Map<string, EarlierComplaint[]>();
     for (const r of rows) {
       const list = found.get(r.for_id) ?? [];
