@@ -50,8 +50,11 @@ export class TriageStepsService {
       items: todo.filter((f) => f.analysis !== null).map((f) => ({ id: f.id, facts: f.facts, analysis: f.analysis! })),
     });
     await this.store(step, outcomes, failed);
-    // Counted after the insert has committed, never in the same statement: of two step jobs of one batch finishing
-    // at once, the later one then always sees both and queues the decision (in one statement neither would see the other).
+    // Fan-in by counting, not BullMQ flows: a complaint set aside from a batch finishes its step in a job of its own
+    // that no flow would know about, so it must be counted anyway, and a flow's parent waits forever on a child that
+    // failed for good. Counted after the insert has committed, never in the same statement: of two step jobs of one
+    // batch finishing at once, the later one then always sees both and queues the decision (in one statement neither
+    // would see the other); the decision's job id, a hash of the complaints, makes the two requests one.
     const complete = (await this.dataSource.query(
       `SELECT complaint_id AS id FROM triage_step_results
         WHERE complaint_id = ANY($1::uuid[]) AND ruleset_version = $2 AND step = ANY($3)
