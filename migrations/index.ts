@@ -19,6 +19,7 @@ import { AddPersonalDataErasure1796300400000 } from './1796300400000-AddPersonal
 import { AddRetention1796300500000 } from './1796300500000-AddRetention.js';
 import { AddOfficeHolderName1796300600000 } from './1796300600000-AddOfficeHolderName.js';
 import { BoundRepetitionLookUp1796300700000 } from './1796300700000-BoundRepetitionLookUp.js';
+import { QueueOrderIndexes1796306000000 } from './1796306000000-QueueOrderIndexes.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
@@ -43,4 +44,5 @@ export const MIGRATIONS: Function[] = [
   AddRetention1796300500000,
   AddOfficeHolderName1796300600000,
   BoundRepetitionLookUp1796300700000,
+  QueueOrderIndexes1796306000000,
 ];

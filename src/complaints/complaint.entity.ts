@@ -15,9 +15,9 @@ import { Complainant } from './complainant.entity.js';
 @Check('complaints_override_category_check', `override_category IS NULL OR override_category IN (${sqlList(CATEGORIES)})`)
 @Check('complaints_language_check', `language IN (${sqlList(LANGUAGES)})`)
 @Check('complaints_contact_preference_check', `contact_preference IN (${sqlList(CONTACT_PREFERENCES)})`)
-@Index('complaints_category_due_idx', ['category', 'nextDueAt'])
+@Index('complaints_category_due_idx', ['category', 'nextDueAt', 'receivedAt', 'id']) // the queue's whole order: a page stops after its rows
 @Index('complaints_status_due_idx', ['status', 'nextDueAt'])
-@Index('complaints_due_idx', ['nextDueAt'])
+@Index('complaints_due_idx', ['nextDueAt', 'receivedAt', 'id'])
 @Index('complaints_received_idx', ['receivedAt'])
 // Full-text search of the queue: an expression index the migration creates and TypeORM must leave alone.
 @Index('complaints_search_idx', { synchronize: false })
