@@ -38,6 +38,8 @@ const REPORTING = new Set(['tell', 'say', 'claim', 'allege', 'hear', 'inform', '
 const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'cllr', 'councillor', 'sir', 'dame', 'lord', 'lady']);
 const PASSIVE_AUX = new Set(['be', 'get']);
+/** Groups and indefinites, never "he" or "she": "the domestic abuse team", "somebody sitting in it ... he was standing". */
+const COLLECTIVE = new Set(['somebody', 'someone', 'anybody', 'anyone', 'nobody', 'everyone', 'everybody', 'team', 'unit', 'squad', 'department', 'service', 'force', 'police', 'staff', 'council', 'committee', 'panel', 'board', 'group', 'office', 'people', 'crew', 'patrol']);
 /** Parties whose name before a person's ("council officer", "OPCC caseworker") makes that person theirs. */
 const MODIFYING = new Set<Party>(['office', 'other_body', 'force']);
 /** Mentions a pronoun may look back over. */
@@ -207,6 +209,9 @@ class Reader {
         continue;
       }
       if (m.party === 'office' || m.party === 'force' || m.party === 'other_body') continue;
+      // "he" or "she" is a person: never a plural noun ("the officers ... he was standing"), a group ("the team") or
+      // a thing that took its party from a word before it ("their system")
+      if (!isPronoun && m.party !== 'office_holder' && ((/s$/i.test(head.text) && head.lemma !== head.text.toLowerCase() && !/s$/.test(head.lemma)) || COLLECTIVE.has(head.lemma) || (head.pos !== 'P' && !HEAD_PARTY.has(head.lemma)))) continue;
       const own = MALE.has(head.lemma) ? 'm' : FEMALE.has(head.lemma) ? 'f' : m.party === 'office_holder' ? this.officeHolderGender : null;
       if (isPronoun && MALE.has(head.lemma) !== (gender === 'm')) continue;
       if (!own || own === gender) {

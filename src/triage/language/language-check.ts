@@ -25,14 +25,14 @@ export interface LanguageVerdict {
  * letter is still a Welsh letter; a headline of a word or two over only links or punctuation is empty.
  */
 export function checkLanguage(tokens: RawToken[], headlineEnd: number): LanguageVerdict {
-  const words = tokens.filter((t) => t.type === 'word' && WORDLIKE.test(t.text));
+  const words = tokens.filter((t) => t.type === 'word' && WORDLIKE.test(t.written));
   const body = words.filter((t) => t.start >= headlineEnd);
   // nothing to read: no words at all, or a body of only links or punctuation under a headline of a word or two
   if (!words.length || (!body.length && words.length < 3)) return { language: 'empty', englishShare: 0, otherLanguage: null };
   const judged = body.length >= policy.minimum_words ? body : words;
-  const lower = judged.map((t) => t.text.toLowerCase().replace(/[’']/g, ''));
+  const lower = judged.map((t) => t.written.toLowerCase().replace(/[’']/g, ''));
   const english = lower.filter((w) => ENGLISH.has(w)).length / lower.length;
-  const welsh = judged.filter((t) => WELSH.has(t.text.toLowerCase().replace(/’/g, "'"))).length / lower.length;
+  const welsh = judged.filter((t) => WELSH.has(t.written.toLowerCase().replace(/’/g, "'"))).length / lower.length;
   const share = Math.round(english * 100) / 100;
   if (judged.length >= policy.minimum_words ? english < policy.minimum_share : english === 0 && welsh > 0) {
     return { language: 'not_english', englishShare: share, otherLanguage: welsh > english ? 'cy' : null };

@@ -1,5 +1,6 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { readable } from './spelling.js';
 
 /**
  * The one wink-nlp instance of a process. wink-eng-lite-web-model ships its model inside the npm package, so nothing
@@ -18,8 +19,10 @@ export const POS_CODE: Record<string, string> = {
 const LONG_RUN = /\S{101,}/g;
 
 export interface RawToken {
-  /** The word as written. */
+  /** The word as read (text-speak and misspellings read as the word meant: "u" is "you"). */
   text: string;
+  /** The word as written in the complaint. */
+  written: string;
   /** Lower-case lemma ("refused" → "refuse", "commissioner's" → "commissioner", "'s"). */
   lemma: string;
   pos: string;
@@ -36,7 +39,11 @@ export interface RawToken {
  * counts, checked against the text so a quote is always the exact words. Linear in the length of the text; wink's
  * outputs are read a column at a time (one array per property), not token by token, which costs half as much.
  */
-export function tokenise(text: string): RawToken[] {
+export function tokenise(written: string): RawToken[] {
+  // text-speak and misspellings are read as the words meant (policy/spelling.yaml); offsets are mapped back, so
+  // every token's text and every quote are the complaint's own words
+  const reading = readable(written);
+  const text = reading.text;
   // A run of over a hundred characters without a space is no word (a pasted link or key-mashing); wink's tokeniser
   // slows down badly on it, so it is blanked out, keeping every offset where it was.
   const doc = nlp.readDoc(text.replace(LONG_RUN, (run) => ' '.repeat(run.length)));
@@ -67,7 +74,9 @@ export function tokenise(text: string): RawToken[] {
     }
     // wink gives no lemma for a contraction written without its apostrophe before punctuation ("i wont.", "he cant."):
     // the word stands for itself rather than crashing the analysis.
-    tokens.push({ text: value, lemma: (lemmas[k] ?? value).toLowerCase(), pos: POS_CODE[tags[k]] ?? 'X', type, start, end: start + value.length, sentenceStart: breakBefore });
+    const from = reading.original(start, false);
+    const to = reading.original(start + value.length, true);
+    tokens.push({ text: value, written: written.slice(from, to), lemma: (lemmas[k] ?? value).toLowerCase(), pos: POS_CODE[tags[k]] ?? 'X', type, start: from, end: to, sentenceStart: breakBefore });
     breakBefore = false;
   }
   return tokens;

@@ -18,6 +18,15 @@ interface ActSpec {
   /** Words of which one must also occur within `within` sentences (drinking, then driving). */
   with?: string[];
   within?: number;
+  /**
+   * The words are the offence (a threat, racist abuse): in quotation marks they count as the words of whoever is
+   * said to have said, written or sent them ("he messaged me: '...'"), not as someone else's act.
+   */
+  spoken?: boolean;
+  /** A sign at most (when in doubt, flag): the screen flags it for an officer, never decides the category alone. */
+  sign_only?: boolean;
+  /** Words that, where they overlap a match, say it is something else ("take a phone call" is no theft of a phone). */
+  unless?: string[];
 }
 
 interface FamilySpec {
@@ -36,6 +45,9 @@ interface CompiledAct {
   negatable: boolean;
   alongside: PatternSet<null> | null;
   within: number;
+  spoken: boolean;
+  signOnly: boolean;
+  unless: PatternSet<null> | null;
 }
 
 export interface OffenceFinding {
@@ -68,8 +80,13 @@ for (const f of families) {
       alongside = new PatternSet<null>();
       for (const p of spec.with) alongside.add(compilePattern(p, classes), null);
     }
+    let unless: PatternSet<null> | null = null;
+    if (spec.unless?.length) {
+      unless = new PatternSet<null>();
+      for (const p of spec.unless) unless.add(compilePattern(p, classes), null);
+    }
     for (const p of spec.patterns) {
-      actPatterns.add(compilePattern(p, classes), { family: f.family, act, meaning: spec.meaning, doer: spec.doer ?? 'office_holder', negatable: !NEGATORS.test(p), alongside, within: spec.within ?? 1 });
+      actPatterns.add(compilePattern(p, classes), { family: f.family, act, meaning: spec.meaning, doer: spec.doer ?? 'office_holder', negatable: !NEGATORS.test(p), alongside, within: spec.within ?? 1, spoken: spec.spoken ?? false, signOnly: spec.sign_only ?? false, unless });
     }
   }
 }
@@ -100,8 +117,14 @@ export function screenOffences(analysis: ComplaintAnalysis, text: string): Offen
   const rhetoricSentences = new Set(rhetoricPatterns.matchAll(view).map((m) => view.sentenceOf[m.from]));
 
   const alongsideSentences = new Map<PatternSet<null>, Set<number>>();
+  const unlessSpans = new Map<PatternSet<null>, Array<[number, number]>>();
   for (const m of actPatterns.matchAll(view)) {
         const spec = m.payload;
+        if (spec.unless) {
+          let spans = unlessSpans.get(spec.unless);
+          if (!spans) unlessSpans.set(spec.unless, (spans = spec.unless.matchAll(view).map((x) => [x.from, x.to] as [number, number])));
+          if (spans.some(([from, to]) => from <= m.to && to >= m.from)) continue;
+        }
         if (spec.alongside) {
           let found = alongsideSentences.get(spec.alongside);
           if (!found) alongsideSentences.set(spec.alongside, (found = new Set(spec.alongside.matchAll(view).map((x) => view.sentenceOf[x.from]))));
@@ -110,19 +133,25 @@ export function screenOffences(analysis: ComplaintAnalysis, text: string): Offen
           for (let d = -spec.within; d <= spec.within && !near; d++) near = found.has(s + d);
           if (!near) continue;
         }
-        const act = governingAct(m.matched, m.from, view, actAt);
         const sentence = view.sentenceOf[m.from];
+        const quotedWords = view.quoted[m.from] === 1;
+        // words that are the offence, quoted: whoever said them is the doer, whatever the quoted verbs' own subjects
+        const own = governingAct(m.matched, m.from, view, actAt);
+        // ...and so are words reported as said ("she wrote that I should..."): the doer is whoever said them
+        const speaker = spec.spoken && (quotedWords || own?.reported) ? speakerOf(m.from, view, actAt) : null;
+        // quoted words nobody is said to have said are someone's words: their "I" is not the writer
+        const act = speaker ?? (spec.spoken && quotedWords ? undefined : own);
         // "told her staff to delete the emails": an act done on the office holder's instruction is theirs
-        const instructed = act && REDIRECTED.has(act.doer) && instructedByOfficeHolder(act, view, analysis.acts);
+        const instructed = !speaker && act && REDIRECTED.has(act.doer) && instructedByOfficeHolder(act, view, analysis.acts);
         const doer = instructed ? 'office_holder' : (act?.doer ?? 'unknown');
         const isNegated = spec.negatable && !!act && (act.negated || negated.has(act.verb));
         let strength: OffenceFinding['strength'] = 'none';
         let reason: string | undefined;
         if (isNegated) reason = 'negated: the complaint says it did not happen';
         // words in quotation marks are what someone said ("'your lot' are the ones nicking the cars"), not an act
-        else if (view.quoted[m.from] === 1 && doer !== 'office_holder') reason = 'inside quotation marks: words someone said, not something the office holder did';
+        else if (quotedWords && !speaker && doer !== 'office_holder') reason = 'inside quotation marks: words someone said, not something the office holder did';
         // "told the radio that our protesters smashed windows": what someone told of another person
-        else if (act?.reported && doer !== 'office_holder' && doer !== 'unknown') reason = `something the office holder or someone else said ${doer.replace(/_/g, ' ')} did`;
+        else if (act?.reported && !speaker && doer !== 'office_holder' && doer !== 'unknown') reason = `something the office holder or someone else said ${doer.replace(/_/g, ' ')} did`;
         else if (act && askedFor(act, view, analysis.acts)) reason = 'something the writer asks the office holder to do, not something done';
         else if (spec.doer === 'involved') {
           if (doer === 'office_holder' || officeHolderSentences.has(sentence)) strength = doer === 'office_holder' || doer === 'unknown' || doer === 'person' || doer === 'other_body' ? 'act' : 'sign';
@@ -134,6 +163,7 @@ export function screenOffences(analysis: ComplaintAnalysis, text: string): Offen
           if (officeHolderSentences.has(sentence)) strength = 'sign';
           else reason = 'nobody named does it, and the office holder is not named in that sentence';
         } else reason = `done by ${doer.replace(/_/g, ' ')}, not the office holder`;
+        if (spec.signOnly && strength === 'act') strength = 'sign';
         findings.push(finding(text, spec.family, spec.act, spec.meaning, m.from, m.to, view, doer, strength, reason, act?.reported ?? false));
   }
 
@@ -165,6 +195,27 @@ export function screenOffences(analysis: ComplaintAnalysis, text: string): Offen
       findings.push(finding(text, family, 'named', `names ${title} as something done`, m.from, m.to, view, doer, strength, reason, act?.reported ?? false));
   }
   return findings.sort((a, b) => a.start - b.start);
+}
+
+/** Verbs by which someone says, writes or sends words. */
+const SPEAKING = new Set(['say', 'tell', 'shout', 'scream', 'yell', 'message', 'text', 'write', 'post', 'tweet', 'reply', 'email', 'add', 'warn', 'threaten', 'call', 'send', 'comment', 'answer', 'whisper', 'mutter', 'go', 'sneer', 'snap', 'respond', 'put', 'read']);
+/** Tokens looked back from a quotation's first word for the verb that introduces it. */
+const SPEAKER_REACH = 15;
+
+/**
+ * Who said the words at `token` (quoted, or reported: "wrote that I should..."): the verb of saying, writing or
+ * sending just before them (in their sentence or the one before), with its doer. Null when none is found.
+ */
+function speakerOf(token: number, view: TokenView, actAt: Map<number, Act>): Act | null {
+  let k = token;
+  while (k > 0 && view.quoted[k - 1] === 1) k--;
+  const sentence = view.sentenceOf[k];
+  for (let j = k - 1; j >= 0 && j >= k - SPEAKER_REACH && view.sentenceOf[j] >= sentence - 1; j--) {
+    if (view.quoted[j] === 1) continue;
+    const act = actAt.get(j);
+    if (act && SPEAKING.has(view.analysis.lemmas[j]) && !act.negated) return act;
+  }
+  return null;
 }
 
 /** Verbs that say an offence was done: "committed fraud", "is guilty of bribery", "accused her of theft". */

@@ -3,6 +3,7 @@ import { viewOf } from '../language/lemma-pattern.js';
 import { readPolicy, type Party } from '../language/parties.js';
 import { cappedWeight, CompiledPolicy, type ActHit, type ActSpec } from './act-policy.js';
 import { conductPolicy } from './conduct.rule.js';
+import { politicalPolicy } from './political.rule.js';
 import type { OffenceFinding } from './offence-screen.js';
 import type { Evidence, RuleStep } from './rule.types.js';
 
@@ -27,6 +28,8 @@ export function routeOfRemitParty(party: string): { route: Route; body: string }
   return r ? { route: r.route, body: r.body } : null;
 }
 
+/** Political topics that make a policing subject in the same sentence a matter of policy, not operations. */
+const POLICY_TOPICS = new Set(['budget_and_precept', 'decision_or_policy', 'commissioning', 'closures', 'priorities']);
 /** Verbs that say nothing about conduct: being, having, saying in general. */
 const EMPTY_VERBS = new Set(['be', 'have', 'do', 'get', 'go', 'come', 'say', 'know', 'think', 'want', 'seem', 'tell', 'ask', 'write', 'let', 'make', 'see', 'try']);
 /** Another party must score at least this, and more than the office holder, for the complaint to leave the panel. */
@@ -134,7 +137,10 @@ function scoreParties(analysis: ComplaintAnalysis & { offences?: OffenceFinding[
     s.acts += 1;
     if (s.quotes.length < 5) s.quotes.push(actQuote(act.doerToken, act.verb));
   }
-  const topicHits = topics.find(analysis, text).filter((h) => h.counted && !h.negated);
+  // a station, a front counter or speed cameras named as the subject of a decision (closing it, paying for it,
+  // scrapping it) is the office holder's policy, not operational policing: those words do not send it to the force
+  const policySentences = new Set(politicalPolicy.find(analysis, text).filter((h) => h.counted && h.kind === 'topic' && POLICY_TOPICS.has(h.act)).map((h) => h.sentence));
+  const topicHits = topics.find(analysis, text).filter((h) => h.counted && !h.negated && !(h.kind === 'police' && policySentences.has(h.sentence)));
   for (const kind of new Set(topicHits.map((h) => h.kind!))) {
     const hits = topicHits.filter((h) => h.kind === kind);
     const s = at(kind);
