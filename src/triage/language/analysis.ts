@@ -1,6 +1,7 @@
 import type { Act, ComplaintAnalysis, Mention } from './analysis.types.js';
 import { checkLanguage } from './language-check.js';
 import { tokenise, type RawToken } from './nlp.js';
+import { findQuotes } from './quotes.js';
 import { FEMALE, HEAD_PARTY, MALE, PHRASES_BY_FIRST_WORD, POSSESSED_OFFICE, type Party } from './parties.js';
 
 /**
@@ -13,7 +14,7 @@ export function analyseComplaint(summary: string, details: string, subjectName: 
   const headlineEnd = summary.length + 1;
   const raw = tokenise(text);
   const verdict = checkLanguage(raw, headlineEnd);
-  const reader = new Reader(raw, subjectName);
+  const reader = new Reader(raw, subjectName, quotedTokens(raw, text));
   return {
     version: 1,
     ...verdict,
@@ -27,6 +28,18 @@ export function analyseComplaint(summary: string, details: string, subjectName: 
     acts: reader.acts,
     mentions: reader.mentions,
   };
+}
+
+/** Which tokens are inside quotation marks (one pass over the quote spans, in order). */
+function quotedTokens(tokens: RawToken[], text: string): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  const spans = findQuotes(text);
+  let k = 0;
+  for (const [from, to] of spans) {
+    while (k < tokens.length && tokens[k].start < from) k++;
+    for (let j = k; j < tokens.length && tokens[j].start < to; j++) out[j] = 1;
+  }
+  return out;
 }
 
 const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'myself', 'himself', 'herself', 'themselves', 'ourselves']);
@@ -64,10 +77,15 @@ class Reader {
   /** Each token as written, lower case. */
   private readonly lowered: string[];
   private officeHolderGender: 'm' | 'f' | null = null;
+  /** Names the complaint gives to a party ("the chief constable, Mr Crane"): word → party. */
+  private readonly namedParty = new Map<string, Party>();
+  private readonly namedGender = new Map<string, 'm' | 'f'>();
 
   constructor(
     private readonly t: RawToken[],
     subjectName: string | null,
+    /** 1 for a token inside quotation marks. */
+    private readonly quoted: Uint8Array = new Uint8Array(t.length),
   ) {
     this.negated = new Uint8Array(t.length);
     this.headParty = new Array<Party | undefined>(t.length);
@@ -96,12 +114,21 @@ class Reader {
       if (phrase) {
         const head = i + phrase.words.length - 1;
         if (!this.isHead(head) && MODIFYING.has(phrase.party)) modifier = { party: phrase.party, until: head + 3 };
-        else this.addMention(head, phrase.party);
+        else {
+          this.addMention(head, phrase.party);
+          this.learnNameAfter(head, phrase.party);
+        }
         i = head;
         continue;
       }
       const lemma = t[i].lemma;
       const word = this.lowered[i];
+      // "your chief constable, Mr Lawrence Crane ... Mr Crane gave a speech": a name given to a party is that party
+      const named = this.namedParty.get(word);
+      if (named && !this.nameWords.has(word) && (t[i].pos === 'P' || t[i].pos === 'N')) {
+        if (this.namedParty.get(this.lowered[i + 1] ?? '') !== named) this.addMention(i, named);
+        continue;
+      }
       if (this.nameWords.has(word) && (t[i].pos === 'P' || t[i].pos === 'N')) {
         if (TITLES.has(this.lemma(i - 1))) this.officeHolderGender ??= MALE.has(this.lemma(i - 1)) ? 'm' : FEMALE.has(this.lemma(i - 1)) ? 'f' : null;
         // "Joanna Whitlock": one mention, at the last word of the name
@@ -124,7 +151,8 @@ class Reader {
         if (before && MODIFYING.has(before)) modifier = { party: before, until: i + 3 };
         continue;
       }
-      let party = HEAD_PARTY.get(lemma) ?? HEAD_PARTY.get(word);
+      // "ex-partner", "ex-husband": the person the last part names
+      let party = HEAD_PARTY.get(lemma) ?? HEAD_PARTY.get(word) ?? (lemma.startsWith('ex-') ? HEAD_PARTY.get(lemma.slice(3)) : undefined);
       if (modifier && i <= modifier.until && (party === 'office' || party === 'person' || party === 'police_officers' || party === undefined)) {
         // "police officer" is the force's own phrase; a body's staff member is the body
         if (!(modifier.party === 'force' && party === 'police_officers')) party = modifier.party === 'force' ? 'police_officers' : modifier.party;
@@ -137,7 +165,33 @@ class Reader {
         party = possessor === 'force' ? 'police_officers' : possessor;
       }
       if (!party && t[i].pos === 'P' && TITLES.has(this.lemma(i - 1))) party = 'person';
-      if (party) this.addMention(i, party);
+      if (party) {
+        this.addMention(i, party);
+        this.learnNameAfter(i, party);
+      }
+    }
+  }
+
+  /**
+   * A name in apposition to a party ("his caseworker, a Mr Lyle", "the chief constable, Lawrence Crane"): its words
+   * are that party wherever they occur later. Not the office holder's or the writer's own names.
+   */
+  private learnNameAfter(head: number, party: Party): void {
+    if (party === 'office_holder' || party === 'complainant' || party === 'unknown') return;
+    const t = this.t;
+    let k = head + 1;
+    if (t[k]?.text === ',') k++;
+    if (t[k] && (t[k].lemma === 'a' || t[k].lemma === 'the')) k++;
+    // the name's gender, from the head ("my daughter Chloe") or a title ("a Mr Lyle"), for he and she later
+    const gender = (w: string): 'm' | 'f' | null => (MALE.has(w) ? 'm' : FEMALE.has(w) ? 'f' : null);
+    let known = gender(t[head].lemma);
+    if (t[k] && TITLES.has(t[k].lemma)) known ??= gender(t[k++].lemma);
+    for (let n = 0; n < 3 && t[k]?.pos === 'P' && this.sameSentence(head, k); n++, k++) {
+      const w = this.lowered[k];
+      if (w.length > 2 && !TITLES.has(w) && !this.nameWords.has(w) && !HEAD_PARTY.has(w)) {
+        this.namedParty.set(w, party);
+        if (known) this.namedGender.set(w, known);
+      }
     }
   }
 
@@ -202,6 +256,8 @@ class Reader {
     for (let k = this.mentions.length - 1, seen = 0; k >= 0 && seen < ANTECEDENT_REACH; k--, seen++) {
       const m = this.mentions[k];
       if (m.token >= i || m.token === skipToken || m.party === 'complainant' || m.party === 'unknown') continue;
+      // someone named inside quoted words ("'every resident who came...'") is not who a pronoun outside them means
+      if (this.quoted[m.token] && !this.quoted[i]) continue;
       const head = this.t[m.token];
       const isPronoun = head.pos === 'O';
       if (plural) {
@@ -211,8 +267,8 @@ class Reader {
       if (m.party === 'office' || m.party === 'force' || m.party === 'other_body') continue;
       // "he" or "she" is a person: never a plural noun ("the officers ... he was standing"), a group ("the team") or
       // a thing that took its party from a word before it ("their system")
-      if (!isPronoun && m.party !== 'office_holder' && ((/s$/i.test(head.text) && head.lemma !== head.text.toLowerCase() && !/s$/.test(head.lemma)) || COLLECTIVE.has(head.lemma) || (head.pos !== 'P' && !HEAD_PARTY.has(head.lemma)))) continue;
-      const own = MALE.has(head.lemma) ? 'm' : FEMALE.has(head.lemma) ? 'f' : m.party === 'office_holder' ? this.officeHolderGender : null;
+      if (!isPronoun && m.party !== 'office_holder' && ((/s$/i.test(head.text) && head.lemma !== head.text.toLowerCase() && !/s$/.test(head.lemma)) || COLLECTIVE.has(head.lemma) || (head.pos !== 'P' && m.party !== 'person' && !HEAD_PARTY.has(head.lemma) && !HEAD_PARTY.has(head.lemma.split('-').pop()!)))) continue;
+      const own = MALE.has(head.lemma) ? 'm' : FEMALE.has(head.lemma) ? 'f' : m.party === 'office_holder' ? this.officeHolderGender : this.namedGender.get(this.lowered[m.token]) ?? null;
       if (isPronoun && MALE.has(head.lemma) !== (gender === 'm')) continue;
       if (!own || own === gender) {
         if (m.party === 'office_holder' && !this.officeHolderGender && gender) this.officeHolderGender = gender;

@@ -90,6 +90,43 @@ describe("policy decisions about policing are the office holder's, not the force
   });
 });
 
+describe('OPCC staff and the chief constable, named once and then by name', () => {
+  it('sends the chief constable, named in apposition and then by surname, to the PCC', () => {
+    const r = remitRule.run(facts('I want to complain about your chief constable, Ms Petra Lindqvist.', 'At the business awards Ms Lindqvist mocked a community group from the stage and swore at a waiter.'));
+    expect(r.verdict).toBe('chief_constable');
+  });
+
+  it("sends a caseworker named by name to the OPCC chief executive", () => {
+    const r = remitRule.run(facts("The commissioner's caseworker, a Mr Dunmore, lost my file.", 'When I chased it Mr Dunmore shouted at me and put the phone down. I have never dealt with the commissioner himself.'));
+    expect(r.verdict).toBe('opcc_staff');
+  });
+});
+
+describe('he and she are people', () => {
+  it('does not take "he" for officers or a team named in between', () => {
+    const r = crime(
+      'The deputy commissioner has been watching my home.',
+      'Only the refuge and the police safeguarding team know my address, and officers have it flagged on their system. Last week he was standing outside my flat again.',
+    );
+    expect(r.verdict).toBe('alleged');
+  });
+
+  it("keeps an ex-partner's acts his own", () => {
+    const r = crime('The commissioner will not help me.', 'My ex-partner is on bail. On Sunday he sat outside my house in his van for an hour.');
+    expect(r.verdict).not.toBe('alleged');
+  });
+});
+
+describe('a bribe told in passing in a long letter about policy', () => {
+  it('finds an envelope of cash passed to the office holder and pocketed', () => {
+    const r = crime(
+      'The precept has gone up again and our station is to be sold.',
+      'At every breakfast the builder slid a fat envelope across the table to him. The commissioner tucked the envelope into his jacket pocket and said nothing.',
+    );
+    expect(r.verdict).toBe('alleged');
+  });
+});
+
 describe('vexatious on its face', () => {
   it.each([
     ['a bare allegation the writer admits has no basis, to force a referral', 'I accuse the commissioner of fraud.', 'I have no evidence and no reason to think she did anything dishonest; I want her office tied up with a referral before the election, when it will do the most damage.'],
