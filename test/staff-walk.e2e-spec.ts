@@ -7,6 +7,11 @@ const OFFICER = { email: 'walking.officer@example.org', password: 'walking-passw
 /** Pages another piece of work owns (erasure, legal holds, retention, subject access): walked there, not here. */
 const ELSEWHERE = /\/(erasure|erasures|legal-holds?|retention|subject-access)(\/|$|\?)/;
 /** What a class-validator or Nest message looks like: never for a person to read. */
+/**
+ * Public pages the footer and phase banner link to: checked to exist, not walked as staff pages. The public complaint
+ * form is not among them: a staff page linking there (the header's service name did) is reported for lacking sign-out.
+ */
+const PUBLIC = /^\/(privacy|accessibility|contact|feedback|complain|status|cookies|language)(\/|$|\?)|^\/(\?|$)/;
 const SHOTS = process.env.SCREENSHOT_DIR; // set it to keep a screenshot of every page walked
 const DEVELOPER_TEXT = /must be one of|should not be empty|must be longer than|must be shorter than|must be a (boolean|string|number|UUID|valid)|must be an? (email|UUID|integer|array|object)|"statusCode"|"message":\s*\[|Bad Request|Internal Server Error|user:[0-9a-f]{8}-/;
 
@@ -78,11 +83,17 @@ describe('walking every staff page', () => {
     const queue = ['/cases'];
     const formsOf = new Map<string, number>();
     const pages: string[] = [];
+    let analysedSteps = 0;
     while (queue.length && seen.size < 60) {
       const path = queue.shift()!;
       if (seen.has(path)) continue;
       seen.add(path);
       const probe = await page.request.get(`${t.baseUrl}${path}`, { maxRedirects: 0 });
+      if (PUBLIC.test(path)) {
+        // the public pages the footer and the phase banner link to: they must be there (they have no sign-out)
+        if (probe.status() !== 200) problems.push({ who, where: path, what: `public page answered ${probe.status()}` });
+        continue;
+      }
       if (!(probe.headers()['content-type'] ?? '').includes('text/html')) {
         // a download (a PDF, a CSV, a checkpoint): it must arrive, as a file
         if (probe.status() !== 200) problems.push({ who, where: path, what: `download answered ${probe.status()} ${probe.headers()['content-type']}` });
@@ -96,13 +107,16 @@ describe('walking every staff page', () => {
       }
       await inspect(page, who, path, response?.status() ?? 0, problems);
       pages.push(path);
+      // the triage's analysis step names the language it read, in words (it showed the code "en")
+      const analysed = page.locator('table:has(caption:text("Each step")) tr:has(td:text-is("analyse")) td').nth(1);
+      if (await analysed.count()) analysedSteps++;
+      if ((await analysed.count()) && (await analysed.innerText()).trim() !== 'English') problems.push({ who, where: path, what: `the analysis step says “${await analysed.innerText()}”` });
       formsOf.set(path, await page.locator('main form').count());
       for (const href of await links(page)) {
         const url = new URL(href);
         if (url.origin !== t.baseUrl) continue;
         const next = url.pathname + url.search;
         if (next === '/logout' || url.pathname === '/login' || ELSEWHERE.test(next) || seen.has(next)) continue;
-        if (/^\/(privacy|accessibility|contact|feedback|complain|status|cookies)/.test(url.pathname) || url.pathname === '/') continue; // public pages
         queue.push(next);
       }
     }
@@ -136,6 +150,7 @@ describe('walking every staff page', () => {
     for (const path of pages) {
       await page.goto(`${t.baseUrl}${path}`);
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/walk-${who.replace(/\W+/g, '-')}-${path.replace(/\W+/g, '-').slice(0, 80)}.png`, fullPage: true });
+      if (!(await page.getByRole('button', { name: 'Sign out' }).count())) continue; // reported by inspect
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL(/\/login$/);
       await page.goto(`${t.baseUrl}${path}`);
@@ -145,5 +160,6 @@ describe('walking every staff page', () => {
     if (process.env.WALK_LOG) console.log(`${who} walked:\n${[...seen].join('\n')}`);
     await context.close();
     expect({ walked: seen.size, problems }).toEqual({ walked: seen.size, problems: [] });
+    expect(analysedSteps).toBeGreaterThan(0); // the case pages' triage tables were read
   }, 600_000);
 });
