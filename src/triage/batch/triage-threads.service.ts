@@ -45,7 +45,15 @@ export class TriageThreads implements OnApplicationShutdown {
     if (!task.items.length) return [];
     if (!this.entry) return computeTriage(task);
     this.pool ??= this.start(this.entry);
-    return this.pool.run(task);
+    try {
+      return await this.pool.run(task);
+    } catch (error) {
+      // A thread that died (out of memory, say) took the whole batch with it, perhaps because of one complaint: each
+      // complaint is then tried alone, so that one fails (and is dead-lettered) alone. Alone, the error fails the job.
+      if (task.items.length === 1) throw error;
+      this.logger.warn({ kind: task.kind, complaints: task.items.length, err: (error as Error).message }, 'a triage thread failed a batch: its complaints are tried alone');
+      return task.items.map((item) => ({ id: item.id, ok: false, error: `the triage thread failed: ${(error as Error).message}` }));
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
