@@ -34,10 +34,17 @@ export interface CompiledPattern {
   source: string;
   steps: Step[];
   /**
-   * Words the text must hold for the pattern to match anywhere: for each required part after the first, the words
-   * one of which it must begin with. A complaint lacking all of one part's words is never tried (see PatternSet).
+   * Words the text must hold for the pattern to match: for each required part after the first, the words one of
+   * which it must begin with, and how many tokens after the match's first token that word can stand at most. A
+   * complaint lacking all of one part's words is never tried, nor a start with none of them near enough after it in
+   * its sentence (see PatternSet).
    */
-  required: number[][];
+  required: Required[];
+}
+
+interface Required {
+  words: number[];
+  within: number;
 }
 
 /**
@@ -80,17 +87,35 @@ export function compilePattern(source: string, classes: Classes = {}): CompiledP
  * written); parts that may begin with any word, a number or a prefix (word*) require nothing. A part can only match
  * at a token whose lemma or written word is one of these, so a text holding none of them cannot match.
  */
-function requiredWords(steps: Step[]): number[][] {
-  const out: number[][] = [];
+function requiredWords(steps: Step[]): Required[] {
+  const out: Required[] = [];
+  // how far after the first token part s can begin at most: each part before it at its longest, and the fillers or
+  // gap before each part (see matchSteps: part s is sought from the token after part s - 1, up to its reach further)
+  let within = longest(steps[0].items[0]);
   for (const step of steps.slice(1)) {
+    const reach = step.gapBefore ? MAX_GAP : MAX_FILLERS;
     const words = firstWords(step.items[0]);
-    if (!words || words.some((w) => w.prefix)) continue;
-    const distinct = [...new Set(words.map((w) => wordId(w.word)))];
-    // a long list (a class of a hundred people) is nearly always met and costs as many look-ups to check: skipped
-    if (distinct.length <= MAX_REQUIRED_WORDS) out.push(distinct);
+    if (words && !words.some((w) => w.prefix)) {
+      const distinct = [...new Set(words.map((w) => wordId(w.word)))];
+      // a long list (a class of a hundred people) is nearly always met and costs as many look-ups to check: skipped
+      if (distinct.length <= MAX_REQUIRED_WORDS) out.push({ words: distinct, within: within + reach });
+    }
+    within += reach + longest(step.items[0]);
   }
   // the shortest lists first: the cheapest to check and the likeliest to rule a pattern out
-  return out.sort((a, b) => a.length - b.length);
+  return out.sort((a, b) => a.words.length - b.words.length);
+}
+
+/** The most tokens an item can match: one for a word, the longest alternative's for a choice. */
+function longest(item: Item): number {
+  if (item.kind !== 'alt') return 1;
+  let most = 0;
+  for (const option of item.options) {
+    let length = 0;
+    for (const part of option) length += longest(part);
+    most = Math.max(most, length);
+  }
+  return most;
 }
 
 const MAX_REQUIRED_WORDS = 12;
@@ -226,6 +251,32 @@ export class TokenView {
   private heads: [string[], string[]] | null = null;
   private numbered: { lemmaIds: Int32Array; wordIds: Int32Array; present: Uint8Array; vocabularySize: number } | null = null;
   private fillers: Uint8Array | null = null;
+  private byId: { offsets: Int32Array; positions: Int32Array; vocabularySize: number } | null = null;
+
+  /**
+   * Where each numbered word stands: the positions of word w are positions[offsets[w]] up to positions[offsets[w + 1]],
+   * in order (a token counts under its lemma and, when different, its written word).
+   */
+  positionsById(): { offsets: Int32Array; positions: Int32Array } {
+    const { lemmaIds, wordIds } = this.ids();
+    if (this.byId && this.byId.vocabularySize === vocabulary.size) return this.byId;
+    const size = vocabulary.size;
+    const offsets = new Int32Array(size + 1);
+    const n = lemmaIds.length;
+    for (let i = 0; i < n; i++) {
+      if (lemmaIds[i] >= 0) offsets[lemmaIds[i] + 1]++;
+      if (wordIds[i] >= 0) offsets[wordIds[i] + 1]++;
+    }
+    for (let w = 0; w < size; w++) offsets[w + 1] += offsets[w];
+    const positions = new Int32Array(offsets[size]);
+    const next = offsets.slice(0, size);
+    for (let i = 0; i < n; i++) {
+      if (lemmaIds[i] >= 0) positions[next[lemmaIds[i]]++] = i;
+      if (wordIds[i] >= 0) positions[next[wordIds[i]]++] = i;
+    }
+    this.byId = { offsets, positions, vocabularySize: size };
+    return this.byId;
+  }
 
   /**
    * Each token's lemma and written word as numbers of the pattern vocabulary (-1: no pattern names it; a written word
@@ -392,7 +443,7 @@ export class PatternSet<T> {
       if (tried[entry.id] === i || reached[entry.id] >= i) return;
       tried[entry.id] = i;
       if (viable[entry.id] === 0) viable[entry.id] = holdsRequired(present, entry.pattern.required) ? 1 : 2;
-      if (viable[entry.id] === 2) return;
+      if (viable[entry.id] === 2 || !requiredNear(view, entry.pattern.required, i)) return;
       matched.length = 0;
       const to = matchSteps(view, entry.pattern.steps, 0, i, i, matched);
       if (to < 0) return;
@@ -435,10 +486,35 @@ export class PatternSet<T> {
 
 const NONE: never[] = [];
 
-function holdsRequired(present: Uint8Array, required: number[][]): boolean {
-  for (const words of required) {
+function holdsRequired(present: Uint8Array, required: Required[]): boolean {
+  for (const { words } of required) {
     let found = false;
     for (let w = 0; w < words.length && !found; w++) found = present[words[w]] === 1;
+    if (!found) return false;
+  }
+  return true;
+}
+
+/** Every required part has one of its words after token i, near enough and in i's sentence. */
+function requiredNear(view: TokenView, required: Required[], i: number): boolean {
+  if (!required.length) return true;
+  const { offsets, positions } = view.positionsById();
+  const sentenceOf = view.sentenceOf;
+  const sentence = sentenceOf[i];
+  for (const { words, within } of required) {
+    const last = i + within;
+    let found = false;
+    for (let w = 0; w < words.length && !found; w++) {
+      // the first position of this word after i (positions of a word are in order)
+      let lo = offsets[words[w]];
+      let hi = offsets[words[w] + 1];
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (positions[mid] <= i) lo = mid + 1;
+        else hi = mid;
+      }
+      found = lo < offsets[words[w] + 1] && positions[lo] <= last && sentenceOf[positions[lo]] === sentence;
+    }
     if (!found) return false;
   }
   return true;
