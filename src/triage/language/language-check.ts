@@ -25,17 +25,37 @@ export interface LanguageVerdict {
  * letter is still a Welsh letter; a headline of a word or two over only links or punctuation is empty.
  */
 export function checkLanguage(tokens: RawToken[], headlineEnd: number): LanguageVerdict {
-  const words = tokens.filter((t) => t.type === 'word' && WORDLIKE.test(t.written));
-  const body = words.filter((t) => t.start >= headlineEnd);
+  // one pass: words, English and Welsh words, over the whole text and over the body (the words after the headline)
+  let words = 0;
+  let english = 0;
+  let welsh = 0;
+  let body = 0;
+  let bodyEnglish = 0;
+  let bodyWelsh = 0;
+  for (const t of tokens) {
+    if (t.type !== 'word' || !WORDLIKE.test(t.written)) continue;
+    const lower = t.written.toLowerCase();
+    const hasApostrophe = lower.includes("'") || lower.includes('’');
+    const isEnglish = ENGLISH.has(hasApostrophe ? lower.replace(/[’']/g, '') : lower) ? 1 : 0;
+    const isWelsh = WELSH.has(hasApostrophe ? lower.replace(/’/g, "'") : lower) ? 1 : 0;
+    words++;
+    english += isEnglish;
+    welsh += isWelsh;
+    if (t.start >= headlineEnd) {
+      body++;
+      bodyEnglish += isEnglish;
+      bodyWelsh += isWelsh;
+    }
+  }
   // nothing to read: no words at all, or a body of only links or punctuation under a headline of a word or two
-  if (!words.length || (!body.length && words.length < 3)) return { language: 'empty', englishShare: 0, otherLanguage: null };
-  const judged = body.length >= policy.minimum_words ? body : words;
-  const lower = judged.map((t) => t.written.toLowerCase().replace(/[’']/g, ''));
-  const english = lower.filter((w) => ENGLISH.has(w)).length / lower.length;
-  const welsh = judged.filter((t) => WELSH.has(t.written.toLowerCase().replace(/’/g, "'"))).length / lower.length;
-  const share = Math.round(english * 100) / 100;
-  if (judged.length >= policy.minimum_words ? english < policy.minimum_share : english === 0 && welsh > 0) {
-    return { language: 'not_english', englishShare: share, otherLanguage: welsh > english ? 'cy' : null };
+  if (!words || (!body && words < 3)) return { language: 'empty', englishShare: 0, otherLanguage: null };
+  const onBody = body >= policy.minimum_words;
+  const judged = onBody ? body : words;
+  const englishShare = (onBody ? bodyEnglish : english) / judged;
+  const welshShare = (onBody ? bodyWelsh : welsh) / judged;
+  const share = Math.round(englishShare * 100) / 100;
+  if (judged >= policy.minimum_words ? englishShare < policy.minimum_share : englishShare === 0 && welshShare > 0) {
+    return { language: 'not_english', englishShare: share, otherLanguage: welshShare > englishShare ? 'cy' : null };
   }
   return { language: 'en', englishShare: share, otherLanguage: null };
 }

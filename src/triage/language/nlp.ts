@@ -18,6 +18,21 @@ export const POS_CODE: Record<string, string> = {
 
 const LONG_RUN = /\S{101,}/g;
 
+/**
+ * Whether the text may hold a run of over a hundred characters without a space, in one pass: counts only ASCII
+ * spaces and line breaks as spaces, so it finds every run LONG_RUN finds (and maybe more); only then is the
+ * regular expression run, which tries each position of every word.
+ */
+function mayHoldLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) run = 0;
+    else if (++run > 100) return true;
+  }
+  return false;
+}
+
 export interface RawToken {
   /** The word as read (text-speak and misspellings read as the word meant: "u" is "you"). */
   text: string;
@@ -46,7 +61,7 @@ export function tokenise(written: string): RawToken[] {
   const text = reading.text;
   // A run of over a hundred characters without a space is no word (a pasted link or key-mashing); wink's tokeniser
   // slows down badly on it, so it is blanked out, keeping every offset where it was.
-  const doc = nlp.readDoc(text.replace(LONG_RUN, (run) => ' '.repeat(run.length)));
+  const doc = nlp.readDoc(mayHoldLongRun(text) ? text.replace(LONG_RUN, (run) => ' '.repeat(run.length)) : text);
   const all = doc.tokens();
   const values = all.out() as string[];
   const lemmas = all.out(its.lemma as never) as unknown as string[];

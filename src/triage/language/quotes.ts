@@ -11,9 +11,11 @@ export function findQuotes(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let open: { at: number; mark: string } | null = null;
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (open && (i - open.at > MAX_QUOTE || (code === 10 && text.charCodeAt(i + 1) === 10))) open = null;
+    // only quotation marks and apostrophes matter: " ' “ ” ‘ ’ (compared as numbers, most characters are none)
+    if (code !== 0x22 && code !== 0x27 && code !== 0x201c && code !== 0x201d && code !== 0x2018 && code !== 0x2019) continue;
     const ch = text[i];
-    if (open && (i - open.at > MAX_QUOTE || (ch === '\n' && text[i + 1] === '\n'))) open = null;
-    if (!(ch in OPENERS) && ch !== '”' && ch !== '’') continue;
     const wordBefore = LETTER_OR_DIGIT.test(text[i - 1] ?? '');
     const wordAfter = LETTER_OR_DIGIT.test(text[i + 1] ?? '');
     const straightOrSingle = ch === "'" || ch === '’' || ch === '‘';
