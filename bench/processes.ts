@@ -17,15 +17,19 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** The built app in a child process: `main` is the API (no workers), `worker` the workers alone. */
-export async function startProcess(entry: 'main' | 'worker', env: Record<string, string>): Promise<Running> {
+/**
+ * The built app in a child process: `main` is the API (no workers), `worker` the workers alone; `args` e.g.
+ * `--with-worker` (what `npm start` runs), `nodeArgs` e.g. `--cpu-prof`.
+ */
+export async function startProcess(entry: 'main' | 'worker', env: Record<string, string>, options: { args?: string[]; nodeArgs?: string[]; cwd?: string } = {}): Promise<Running> {
   const port = await freePort();
-  const child = spawn(process.execPath, [`dist/src/${entry}.js`], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), `dist/src/${entry}.js`, ...(options.args ?? [])], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: options.cwd,
   });
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
+  child.stdout!.on('data', (d) => (output = (output + d).slice(-65_536))); // a tail: enough to see it start
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null) return;

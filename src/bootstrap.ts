@@ -78,28 +78,39 @@ export async function createWorkerApp(env: Environment) {
   return app;
 }
 
-const SHUTDOWN_GRACE_MS = 30_000;
+export const SHUTDOWN_GRACE_MS = 30_000;
 
 /**
  * On SIGTERM or SIGINT: stop taking requests, let in-flight requests and jobs finish (app.close runs every
  * shutdown hook), then exit 0. A second signal, or the grace period running out, exits at once.
+ * In a cluster's API process the primary also asks for a drain by message ('drain'): that one only starts the drain
+ * (Ctrl-C reaches every process of the group, and the primary passes it on, so it may come twice).
  */
 export function closeOnSignals(app: INestApplicationContext | NestFastifyApplication): void {
   let closing = false;
+  const drain = (why: string) => {
+    closing = true;
+    new NestLogger('Shutdown').log(`${why}: draining in-flight work`);
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    if ('getHttpAdapter' in app) startDraining(app);
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {
       if (closing) process.exit(1);
-      closing = true;
-      new NestLogger('Shutdown').log(`${signal}: draining in-flight work`);
-      setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-      if ('getHttpAdapter' in app) startDraining(app);
-      app.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      drain(signal);
     });
   }
+  process.on('message', (message) => {
+    if (message === DRAIN_MESSAGE && !closing) drain('asked by the cluster primary');
+  });
 }
+
+/** What a cluster primary sends its API processes on SIGTERM or SIGINT. */
+export const DRAIN_MESSAGE = 'pcc-triage:drain';
 
 /**
  * Evidence needs clamd, but the service runs without it: one line says so, and uploads wait in quarantine as pending

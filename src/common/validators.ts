@@ -14,6 +14,19 @@ const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 /** True when the text has something a reader can see. */
 export const hasVisibleText = (value: unknown): boolean => typeof value === 'string' && VISIBLE.test(value);
 
+/** The test behind @IsCleanText (and the intake's compiled schema): well-formed, visible, no control characters. */
+export const isCleanText = (value: unknown): boolean => typeof value === 'string' && !LONE_SURROGATE.test(value) && hasVisibleText(value) && !CONTROL_CHARACTERS.test(value);
+
+/** A real calendar date, YYYY-MM-DD, from 1900 to today (ahead of UTC by at most 14 hours). */
+export function isPastCalendarDate(value: unknown): boolean {
+  if (!parseCalendarDate(value)) return false;
+  const date = new Date(`${value as string}T00:00:00Z`);
+  return (value as string) >= '1900-01-01' && date.getTime() <= Date.now() + 14 * 3_600_000;
+}
+
+/** An email address (validator.js's rules), refusing text that is not well-formed Unicode first (validator.js would throw). */
+export const isEmailAddress = (value: unknown): boolean => typeof value === 'string' && !LONE_SURROGATE.test(value) && isEmail(value);
+
 /** Well-formed text with at least one visible character and no control characters (null bytes included). */
 export function IsCleanText(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
@@ -22,9 +35,7 @@ export function IsCleanText(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       options: { message: '$property must contain visible text and no control characters', ...options },
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && !LONE_SURROGATE.test(value) && hasVisibleText(value) && !CONTROL_CHARACTERS.test(value),
-      },
+      validator: { validate: isCleanText },
     });
 }
 
@@ -48,13 +59,7 @@ export function IsPastCalendarDate(options?: ValidationOptions): PropertyDecorat
       target: target.constructor,
       propertyName: propertyName as string,
       options: { message: '$property must be a real date in the form YYYY-MM-DD, not in the future', ...options },
-      validator: {
-        validate(value: unknown) {
-          if (!parseCalendarDate(value)) return false;
-          const date = new Date(`${value as string}T00:00:00Z`);
-          return (value as string) >= '1900-01-01' && date.getTime() <= Date.now() + 14 * 3_600_000; // ahead of UTC by at most 14 h
-        },
-      },
+      validator: { validate: isPastCalendarDate },
     });
 }
 
@@ -87,9 +92,7 @@ export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       options: { message: '$property must be an email address', ...options },
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && !LONE_SURROGATE.test(value) && isEmail(value),
-      },
+      validator: { validate: isEmailAddress },
     });
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { CASE_LOG_CHANNEL, QUEUE_INSERT, queuedEventRow, type Actor } from '../audit/case-log.service.js';
 import { canonicalJson } from '../common/canonical-json.js';
@@ -64,6 +65,14 @@ export class ComplaintsService {
   ) {}
 
   /**
+   * node-postgres's pool under TypeORM. Intake sends its one statement there as a named prepared statement, so each
+   * connection parses it once rather than on every complaint, and skips TypeORM's query runner, which it does not need.
+   */
+  private get pool(): pg.Pool {
+    return (this.dataSource.driver as unknown as { master: pg.Pool }).master;
+  }
+
+  /**
    * Stores the complaint, its outbox rows (which ask for triage and the acknowledgement letter) and its first case
    * event in one statement.
    * A repeat of the same submission under the same Idempotency-Key returns the first receipt; a different submission
@@ -106,8 +115,7 @@ export class ComplaintsService {
     const complainantId = randomUUID();
     const complaintId = randomUUID();
     const reference = newReference();
-    const deadlines = this.deadlines.plan(['acknowledgement', 'recording_decision'], receivedAt);
-    const nextDueAt = new Date(Math.min(...deadlines.map((d) => d.dueAt.getTime())));
+    const { deadlinesJson, nextDueAt } = this.firstDeadlines(receivedAt);
     const event = queuedEventRow({
       reference,
       actor: request.actor,
@@ -117,8 +125,9 @@ export class ComplaintsService {
         language: request.language, contactPreference: request.contactPreference ?? 'email', representative: !!representative, adjustments: !!request.adjustments?.trim(),
       },
     });
-    await this.dataSource.query(
-      `WITH person AS (
+    await this.pool.query({
+      name: 'complaint-intake',
+      text: `WITH person AS (
          INSERT INTO complainants (id, name, email, phone, postal_address, email_key, name_key, address_key, adjustments)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $32)
        ), complaint AS (
@@ -140,20 +149,39 @@ export class ComplaintsService {
          ${QUEUE_INSERT} VALUES ($25, $26, $27, $28, $29)
        )
        SELECT pg_notify($24, $22), pg_notify($30, '')`,
-      [
+      values: [
         complainantId, person.name, email, person.phone ?? null, person.postalAddress ?? null,
         email ? emailKey(email) : null, nameKey(person.name), addressKey(person.postalAddress),
         complaintId, reference, request.subject.role, request.subject.name ?? null, request.summary, request.details,
         request.incidentDate ?? null, request.channel, receivedAt, request.idempotencyKey ?? null, now, nextDueAt,
-        JSON.stringify(deadlines.map((d) => ({ kind: d.kind, due_at: d.dueAt, calculation: d.calculation }))),
+        deadlinesJson,
         OUTBOX_TOPICS.triageRequested, { complaintId }, OUTBOX_CHANNEL,
         ...event, CASE_LOG_CHANNEL, fingerprint,
         request.adjustments?.trim() || null, request.language, request.contactPreference ?? 'email',
         JSON.stringify(representative ? [{ name: representative.name, relationship: representative.relationship, email: representative.email?.trim() || null, postal_address: representative.postalAddress ?? null, consent: representative.consent ?? null }] : []),
         OUTBOX_TOPICS.acknowledgementRequested,
       ],
-    );
+    });
     return { reference, status: 'received', receivedAt: receivedAt.toISOString(), created: true };
+  }
+
+  private planned?: { minute: number; deadlinesJson: string; nextDueAt: Date };
+
+  /**
+   * A complaint's first deadlines depend only on the London date it arrived, which cannot change within a minute
+   * (time zones move by whole quarter hours at least): worked out once a minute, not for every complaint.
+   */
+  private firstDeadlines(receivedAt: Date): { deadlinesJson: string; nextDueAt: Date } {
+    const minute = Math.floor(receivedAt.getTime() / 60_000);
+    if (this.planned?.minute !== minute) {
+      const deadlines = this.deadlines.plan(['acknowledgement', 'recording_decision'], receivedAt);
+      this.planned = {
+        minute,
+        deadlinesJson: JSON.stringify(deadlines.map((d) => ({ kind: d.kind, due_at: d.dueAt, calculation: d.calculation }))),
+        nextDueAt: new Date(Math.min(...deadlines.map((d) => d.dueAt.getTime()))),
+      };
+    }
+    return this.planned;
   }
 
   /** The earlier receipt for this key and this same submission; a different submission under the key is refused. */

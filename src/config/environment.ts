@@ -58,6 +58,13 @@ export class Environment {
   WORKER_CONCURRENCY = 16;
 
   /**
+   * HTTP processes `npm start` and `npm run start:api` run (node:cluster, one port); 0 = one per core the machine
+   * makes available. 1 runs the API in the starting process itself, without a cluster.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(64)
+  API_PROCESSES = 0;
+
+  /**
    * How long a worker holds a job before another may take it as stalled (a killed worker's jobs run again after
    * this). Steps take milliseconds, so the default leaves ample room.
    */

@@ -1,7 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import { BadRequestException, ForbiddenException } from '@nestjs/common';
@@ -20,6 +19,7 @@ import { Translations } from '../i18n/translations.js';
 import { choosePageLanguage } from './page-language.js';
 import { crossSiteRefusal, needsCsrfToken } from './request-forgery.js';
 import { actorName, LABELS, plural } from './staff-labels.js';
+import { securityHeaders } from './security-headers.js';
 import { parseFormBody, parseJsonBody } from './strict-body-parsers.js';
 
 /** nunjucks' runtime helper that keeps a SafeString safe (missing from @types/nunjucks). */
@@ -78,7 +78,8 @@ export function startDraining(app: NestFastifyApplication): void {
 
 /** Cookies, CSRF, security headers, templates and static assets for the server-rendered pages. */
 export async function setUpWeb(app: NestFastifyApplication, env: Environment): Promise<void> {
-  const bodyLimit = app.getHttpAdapter().getInstance().initialConfig.bodyLimit;
+  const fastify = app.getHttpAdapter().getInstance();
+  const bodyLimit = fastify.initialConfig.bodyLimit;
   app.useBodyParser('application/json', { bodyLimit }, async (_request: FastifyRequest, body: Buffer) => parseJsonBody(body));
   app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, async (_request: FastifyRequest, body: Buffer) => parseFormBody(body));
   await app.register(fastifyCookie, { secret: env.AUTH_SECRET });
@@ -88,7 +89,7 @@ export async function setUpWeb(app: NestFastifyApplication, env: Environment): P
     getUserInfo: csrfBinding,
     csrfOpts: { hmacKey: env.AUTH_SECRET },
   });
-  await app.register(helmet, {
+  const security = securityHeaders({
     // Not helmet's no-referrer: under it Chromium sends `Origin: null` with our own form posts, which the cross-site
     // check could not tell from a sandboxed attacker's. same-origin still sends nothing to other sites.
     referrerPolicy: { policy: 'same-origin' },
@@ -105,6 +106,10 @@ export async function setUpWeb(app: NestFastifyApplication, env: Environment): P
       },
     },
   });
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(security);
+    done();
+  });
   // Forms that carry a file: fields become body values (so the CSRF check reads `_csrf` as from any form) and each
   // file a FormFile read into memory up to its limit. A route sets its own limits in `multipartOptions`.
   await app.register(fastifyMultipart, {
@@ -116,15 +121,15 @@ export async function setUpWeb(app: NestFastifyApplication, env: Environment): P
       (part as MultipartFile & { value: FormFile }).value = { filename: part.filename, mimetype: part.mimetype, content, truncated: part.file.truncated };
     },
   });
-  const fastify = app.getHttpAdapter().getInstance();
   // Busboy decodes multipart fields as UTF-8 and turns bad bytes into U+FFFD; refuse them as the other parsers do.
   fastify.addHook('preValidation', (request, _reply, done) => {
     const replaced = request.isMultipart() && Object.values((request.body ?? {}) as Record<string, unknown>).some((v) => (Array.isArray(v) ? v : [v]).some((x) => typeof x === 'string' && x.includes('\uFFFD')));
     done(replaced ? new BadRequestException('The form contains characters that are not valid UTF-8 text') : undefined);
   });
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     if (draining.has(fastify)) reply.header('connection', 'close');
     if (!isStatic(request) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
   fastify.addHook('preHandler', (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
     const refusal = crossSiteRefusal(request);
@@ -160,8 +165,10 @@ export async function setUpWeb(app: NestFastifyApplication, env: Environment): P
   });
   // After @fastify/view, whose own onRequest hook starts every reply's locals afresh.
   const translations = app.get(Translations);
+  // The API answers JSON in English whatever the language (a complaint's own language comes from its body or the
+  // request's Accept-Language, read by the controller), so only pages pay for choosing one.
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (!isStatic(request)) choosePageLanguage(translations, request, reply);
+    if (isPage(request)) choosePageLanguage(translations, request, reply);
     done();
   });
   // Registered directly rather than through app.useStaticAssets, which loads the plugin with require().

@@ -26,6 +26,11 @@ export class AppProcess {
     return app;
   }
 
+  /** The process this started (with API_PROCESSES above 1, the cluster's primary). */
+  get pid(): number {
+    return this.child!.pid!;
+  }
+
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
   }

@@ -94,6 +94,12 @@ export class CreateComplaintDto {
   representative?: RepresentativeDto;
 }
 
+/**
+ * A checked complaint as the controller receives it. A type rather than the class, so the global ValidationPipe
+ * (which validates class-typed bodies) leaves it to ComplaintBodyPipe.
+ */
+export type CreateComplaint = { [K in keyof CreateComplaintDto]: CreateComplaintDto[K] };
+
 export class ComplaintReceiptDto {
   @ApiProperty({ example: 'PCC-7KQ2-M9XD' })
   reference: string;

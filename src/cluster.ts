@@ -1,0 +1,78 @@
+import { Logger, type INestApplicationContext } from '@nestjs/common';
+import cluster, { type Worker } from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import { DRAIN_MESSAGE, SHUTDOWN_GRACE_MS } from './bootstrap.js';
+import type { Environment } from './config/environment.js';
+
+/** How many HTTP processes to run: API_PROCESSES, or one per core this process may use. */
+export const apiProcessCount = (env: Environment): number => env.API_PROCESSES || availableParallelism();
+
+/** Set in each API process the primary starts: its place in the cluster, from 0. */
+export const API_PROCESS_INDEX = 'PCC_API_PROCESS_INDEX';
+
+/** A process that dies this soon after it started listening is not started again at once (a crash loop). */
+const RESTART_DELAY_MS = 1000;
+
+/**
+ * The primary of `node:cluster`: it takes no requests itself. It starts `count` API processes one after another (the
+ * first creates the first admin; none races the others at start-up), which share the port (the primary hands
+ * connections to them in turn), starts again any that dies while the service runs, and on SIGTERM or SIGINT asks
+ * every one to drain, closes `workers` (the queue workers, when `npm start` runs them here) and exits 0 once all have
+ * finished, or 1 if any failed. Rate limits live in Redis, sessions and everything else in Postgres, so any process
+ * may answer any request.
+ */
+export async function runClusterPrimary(count: number, workers?: () => Promise<INestApplicationContext>): Promise<void> {
+  const logger = new Logger('Cluster');
+  const running = new Set<Worker>();
+  let stopping = false;
+  let failed = false;
+
+  const start = (index: number) =>
+    new Promise<void>((resolve, reject) => {
+      const worker = cluster.fork({ [API_PROCESS_INDEX]: String(index) });
+      running.add(worker);
+      let listening = false;
+      worker.once('listening', () => {
+        listening = true;
+        resolve();
+      });
+      worker.once('exit', (code, signal) => {
+        running.delete(worker);
+        if (stopping) {
+          if (code !== 0) failed = true;
+          return;
+        }
+        if (!listening) {
+          reject(new Error(`API process ${index} exited at start (${signal ?? `code ${code}`})`));
+          return;
+        }
+        logger.warn(`API process ${index} (pid ${worker.process.pid}) exited (${signal ?? `code ${code}`}); starting another`);
+        setTimeout(() => !stopping && start(index).catch((error: Error) => logger.error(error.message)), RESTART_DELAY_MS);
+      });
+    });
+
+  for (let index = 0; index < count; index++) await start(index);
+  const queueWorkers = workers ? await workers() : undefined;
+  logger.log(`${count} API processes listening${queueWorkers ? ', the workers running in the primary' : ''}`);
+
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.log(`${signal}: asking ${running.size} API processes to drain`);
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS + 1000).unref();
+    const exited = [...running].map((worker) => new Promise<void>((resolve) => {
+      worker.once('exit', () => resolve());
+      try {
+        worker.send(DRAIN_MESSAGE);
+      } catch {
+        // already gone (a Ctrl-C reaches every process of the group): its own signal handler drains it
+      }
+    }));
+    Promise.all([...exited, queueWorkers?.close()]).then(
+      () => process.exit(failed ? 1 : 0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
