@@ -54,6 +54,16 @@ export function treeCpuMs(rootPid: number): { cpuMs: number; systemMs: number } 
   return total;
 }
 
+/** CPU time (ms) used so far by one process alone. */
+export function processCpuMs(pid: number): number {
+  return procStat(pid)?.cpuMs ?? 0;
+}
+
+/** The processes `pid` started (a cluster primary's API processes). */
+export function childPids(pid: number): number[] {
+  return allProcesses().filter((p) => p.ppid === pid).map((p) => p.pid);
+}
+
 /** CPU time (ms) used so far by every PostgreSQL and Redis server process on this machine. */
 export function serviceCpuMs(): { postgres: number; redis: number } {
   let postgres = 0;

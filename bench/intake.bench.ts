@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadEnvironment } from '../src/config/environment.js';
 import { dropDatabase, freshDatabase, scratchUrl } from './bench-database.js';
+import { treeCpuMs } from './cpu.js';
 import { measureIntake } from './intake.js';
 import { startProcess } from './processes.js';
 import { pgbenchInserts } from './yardsticks.js';
@@ -44,10 +45,11 @@ async function main(): Promise<void> {
     const requests = Number(values.requests);
     const connections = Number(values.connections);
     const length = Number(values.length);
+    const cpu = { api: () => treeCpuMs(app.child.pid!).cpuMs };
     log('warming up: 2,000 complaints');
-    await measureIntake(app.baseUrl, [app.child.pid!], { requests: 2000, connections, start: 0, length });
+    await measureIntake(app.baseUrl, cpu, { requests: 2000, connections, start: 0, length });
     log(`measuring: ${requests} complaints of about ${length} characters over ${connections} connections`);
-    const intake = await measureIntake(app.baseUrl, [app.child.pid!], { requests, connections, start: 10_000, length });
+    const intake = await measureIntake(app.baseUrl, cpu, { requests, connections, start: 10_000, length });
     const pgbench = values['no-pgbench'] ? undefined : await pgbenchInserts(databaseUrl);
     console.table([{ ...intake, pgbenchTps: pgbench?.tps, ofPgbench: pgbench ? Math.round((intake.perSecond / pgbench.tps) * 100) / 100 : undefined }]);
   } finally {

@@ -14,14 +14,17 @@ export async function freePort(): Promise<number> {
 export interface Running {
   child: ChildProcess;
   baseUrl: string;
+  /** the end of what it has logged */
+  output(): string;
   stop(): Promise<void>;
 }
 
 /**
  * The built app in a child process: `main` is the API (no workers), `worker` the workers alone; `args` e.g.
- * `--with-worker` (what `npm start` runs), `nodeArgs` e.g. `--cpu-prof`.
+ * `--with-worker` (what `npm start` runs), `nodeArgs` e.g. `--cpu-prof`; ready when /health answers (the API) and
+ * `readyText` has been logged.
  */
-export async function startProcess(entry: 'main' | 'worker', env: Record<string, string>, options: { args?: string[]; nodeArgs?: string[]; cwd?: string } = {}): Promise<Running> {
+export async function startProcess(entry: 'main' | 'worker', env: Record<string, string>, options: { args?: string[]; nodeArgs?: string[]; cwd?: string; readyText?: string } = {}): Promise<Running> {
   const port = await freePort();
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), `dist/src/${entry}.js`, ...(options.args ?? [])], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
@@ -38,8 +41,9 @@ export async function startProcess(entry: 'main' | 'worker', env: Record<string,
   };
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`${entry} exited at start`);
-    const ready = entry === 'main' ? await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false) : output.includes('triage worker ready') || i > 30;
-    if (ready) return { child, baseUrl, stop };
+    const logged = options.readyText ? output.includes(options.readyText) : true;
+    const ready = entry === 'main' ? logged && (await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false)) : output.includes('triage worker ready') || i > 30;
+    if (ready) return { child, baseUrl, stop, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stop();

@@ -1,143 +1,148 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { loadEnvironment } from '../src/config/environment.js';
 import { dropDatabase, freshDatabase, scratchUrl } from './bench-database.js';
-import { submitComplaints, timeRequests } from './load.js';
-import { signIn, startProcess, type Running } from './processes.js';
+import { timeRequests } from './load.js';
+import { measureMode, type Mode, type ModeFigures } from './pipeline.js';
+import { signIn, startProcess } from './processes.js';
 import { seedCases } from './seed-cases.js';
 import { measureStats } from './stats.js';
-import { pgbenchInserts } from './yardsticks.js';
+import { pgbenchInserts, type Pgbench } from './yardsticks.js';
 
 /**
- * npm run bench: intake, triage, the queue page, the statistics and the export, measured in one run on a scratch database, beside
- * the machine's own yardsticks (pgbench, psql \copy). Prints a table with the targets; writes JSON to bench/results.
+ * npm run bench [-- --sizes 10000,1000000] [--modes single,split] [--all]
+ *
+ * The complaint pipeline, measured in one run on a scratch database, for `npm start`'s single command and for the
+ * API and workers as separate processes, at each size of the database: intake (against pgbench, with the API's CPU
+ * per request), the drain of 10,000 queued complaints, and submit-to-classified at steady rates. Complaints are of
+ * realistic lengths (labelled fixtures, lengthened; a few hundred to several thousand characters), each from its own
+ * complainant. The queue page and search are timed at each size too; --all adds the statistics at each size and the
+ * 1,000,000-event export (about twenty minutes more). Prints a table; writes JSON to bench/results.
  */
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,1000000' },
+    modes: { type: 'string', default: 'single,split' },
+    all: { type: 'boolean', default: false },
+  },
+});
+
 const PREFIX = 'bench';
-const GROWTH = [10_000, 100_000, 1_000_000];
 const BURST = 10_000;
+const RATES = [
+  { rate: 100, seconds: 20, connections: 20 },
+  { rate: 500, seconds: 10, connections: 100 },
+];
+const INTAKE_REQUESTS = 5_000;
 
 async function main(): Promise<void> {
+  const startedAt = performance.now();
   const env = loadEnvironment();
   const databaseUrl = scratchUrl('bench');
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const count = async (sql: string) => Number((await db.query(sql)).rows[0].n);
-  const appEnv = {
-    DATABASE_URL: databaseUrl, REDIS_URL: env.REDIS_URL, QUEUE_PREFIX: PREFIX, NODE_ENV: 'development',
-    INTAKE_RATE_LIMIT: '0', LOGIN_RATE_LIMIT: '0', AUDIT_VERIFY_INTERVAL_MINUTES: '0', TRIAGE_SWEEP_SECONDS: '3600',
+  const appEnv: Record<string, string> = {
+    DATABASE_URL: databaseUrl, REDIS_URL: env.REDIS_URL, QUEUE_PREFIX: PREFIX, NODE_ENV: 'development', LOG_LEVEL: 'info',
+    INTAKE_RATE_LIMIT: '0', LOGIN_RATE_LIMIT: '0', AUDIT_VERIFY_INTERVAL_MINUTES: '0', TRIAGE_SWEEP_SECONDS: '3600', STATS_REFRESH_SECONDS: '0', RETENTION_INTERVAL_HOURS: '0',
   };
-  const running: Running[] = [];
-  const start = async (entry: 'main' | 'worker') => {
-    const process_ = await startProcess(entry, appEnv);
-    running.push(process_);
-    return process_;
+  const sizes = values.sizes!.split(',').map(Number);
+  const modes = values.modes!.split(',') as Mode[];
+  let complainant = 0;
+  const take = (n: number) => ((complainant += n), complainant - n);
+  const results: Record<string, any> = {
+    at: new Date().toISOString(),
+    machine: { cpus: cpus().length, available: availableParallelism(), cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg()[0] },
+    settings: { sizes, modes, burst: BURST, rates: RATES, intakeRequests: INTAKE_REQUESTS, apiProcesses: env.API_PROCESSES || availableParallelism() },
   };
-  const waitFor = async (what: string, check: () => Promise<boolean>, timeoutMs = 300_000) => {
-    const until = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
-  const results: Record<string, unknown> = { at: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version } };
 
   try {
     await dropDatabase(databaseUrl);
     await freshDatabase(databaseUrl, false);
     await deleteRedisKeys(env.REDIS_URL);
 
-    log('yardstick: pgbench, complaint-sized single-row inserts, 8 clients, 10 s');
-    const pgbench = await pgbenchInserts(databaseUrl);
-    results.pgbench = pgbench;
-
-    log(`triage: ${BURST} complaints queued at once, then one worker process`);
-    const api = await start('main');
-    const token = await signIn(api.baseUrl, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
-    await submitComplaints(api.baseUrl, { connections: 50, amount: BURST });
-    const burstStarted = performance.now();
-    const worker = await start('worker');
-    await waitFor('the burst to be triaged', async () => (await count('SELECT count(*) AS n FROM triage_runs')) >= BURST, 900_000); // a shared machine can be slow
-    const burstSeconds = (performance.now() - burstStarted) / 1000;
-    results.triageBurst = { complaints: BURST, seconds: round(burstSeconds), perSecond: Math.round(BURST / burstSeconds) };
-
-    log('triage: a steady 100 complaints a second for 20 s, submit to classified');
-    const steadyFrom = new Date();
-    await submitComplaints(api.baseUrl, { connections: 10, seconds: 20, rate: 100, start: 100_000 });
-    await waitFor('the steady load to be triaged', async () => (await count(`SELECT count(*) AS n FROM complaints WHERE status = 'received'`)) === 0);
-    const { rows: [steady] } = await db.query(
-      `SELECT count(*)::int AS complaints,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.completed_at - c.received_at)) * 1000 AS p50,
-              percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM r.completed_at - c.received_at)) * 1000 AS p95
-         FROM complaints c JOIN triage_runs r ON r.complaint_id = c.id WHERE c.received_at >= $1`,
-      [steadyFrom],
-    );
-    results.triageSteady = { rate: 100, complaints: steady.complaints, p50Ms: Math.round(steady.p50), p95Ms: Math.round(steady.p95) };
-    await worker.stop();
-
     const growth = [];
-    for (const size of GROWTH) {
-      log(`growth: ${size} cases`);
+    for (const size of sizes) {
+      log(`growth: seeding to ${size} cases`);
       await seedCases(databaseUrl, size);
-      const cases = await count('SELECT count(*) AS n FROM complaints');
-      log(`  intake: 50 connections, 15 s, on ${cases} cases`);
-      const intake = await submitComplaints(api.baseUrl, { connections: 50, seconds: 15, start: 1_000_000 + cases });
-      log('  queue page: category filter sorted by due date, and full-text search');
-      const queue = await timeRequests(api.baseUrl, '/api/cases?category=conduct&sort=due&pageSize=25', token, 200);
-      const search = await timeRequests(api.baseUrl, '/api/cases?q=precept%20closure&sort=due&pageSize=25', token, 100);
-      log('  statistics: the summary rebuilt, then a year of figures (p95 target 200 ms, the queue page budget)');
-      const stats = await measureStats(api.baseUrl, token, databaseUrl, 3_000_000 + cases);
-      growth.push({ cases, intake, queue, search, stats, plans: await plans(db) });
+      log('yardstick: pgbench, complaint-sized single-row inserts, 8 clients, 10 s');
+      const pgbench = await pgbenchInserts(databaseUrl);
+      const figures: ModeFigures[] = [];
+      for (const mode of modes) {
+        figures.push(await measureMode(mode, { appEnv, db, burst: BURST, rates: RATES, intakeRequests: INTAKE_REQUESTS, take, log }));
+      }
+      log('queue page (category by due date) and full-text search');
+      const api = await startProcess('main', appEnv, { readyText: 'API processes listening' });
+      let queue;
+      let search;
+      let stats;
+      try {
+        const token = await signIn(api.baseUrl, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+        queue = await timeRequests(api.baseUrl, '/api/cases?category=conduct&sort=due&pageSize=25', token, 200);
+        search = await timeRequests(api.baseUrl, '/api/cases?q=precept%20closure&sort=due&pageSize=25', token, 100);
+        if (values.all) stats = await measureStats(api.baseUrl, token, databaseUrl, 50_000_000 + take(10_000));
+      } finally {
+        await api.stop();
+      }
+      growth.push({ cases: await count('SELECT count(*) AS n FROM complaints'), sizeAsked: size, pgbench, modes: figures, queue, search, stats });
+      results.growth = growth;
     }
-    results.growth = growth;
-    await api.stop();
 
-    log('export: 1,000,000 events, CSV over HTTP against psql \\copy (npm run bench:export)');
-    const exportRun = spawnSync(process.execPath, ['dist/bench/export.bench.js', '--events', '1000000', '--fresh'], { stdio: ['ignore', 'inherit', 'inherit'] });
-    if (exportRun.status !== 0) throw new Error('the export benchmark failed');
-    results.export = latestResult('export-');
-
+    if (values.all) {
+      log('export: 1,000,000 events, CSV over HTTP against psql \\copy (npm run bench:export)');
+      const exportRun = spawnSync(process.execPath, ['dist/bench/export.bench.js', '--events', '1000000', '--fresh'], { stdio: ['ignore', 'inherit', 'inherit'] });
+      if (exportRun.status !== 0) throw new Error('the export benchmark failed');
+      results.export = latestResult('export-');
+    }
+    results.minutes = Math.round((performance.now() - startedAt) / 6000) / 10;
+    results.machine.loadAverageAtEnd = loadavg()[0];
     report(results);
   } finally {
-    await Promise.all(running.map((r) => r.stop()));
     await db.end();
     await dropDatabase(databaseUrl);
     await deleteRedisKeys(env.REDIS_URL);
   }
 }
 
-/** Whether the queue's two queries use indexes, from EXPLAIN of the SQL the API runs. */
-async function plans(db: pg.Pool): Promise<{ category: string; search: string }> {
-  const explain = async (sql: string) => (await db.query(`EXPLAIN ${sql}`)).rows.map((r) => r['QUERY PLAN'] as string).join('\n');
-  const category = await explain(`SELECT c.id FROM complaints c WHERE c.category = 'conduct' ORDER BY c.next_due_at ASC NULLS LAST, c.received_at ASC, c.id LIMIT 25`);
-  const search = await explain(`SELECT c.id FROM complaints c WHERE to_tsvector('english', c.summary || ' ' || c.details) @@ websearch_to_tsquery('english', 'precept closure') ORDER BY c.next_due_at ASC NULLS LAST, c.received_at ASC, c.id LIMIT 25`);
-  const used = (plan: string) => [...new Set(plan.match(/(complaints_\w+_idx)/g) ?? [])].join(', ') || 'no index';
-  return { category: used(category), search: used(search) };
-}
+const MODE_NAME: Record<Mode, string> = { single: '`npm start` (one command)', split: 'API and worker apart' };
 
 function report(results: Record<string, any>): void {
-  const { pgbench, triageBurst, triageSteady, growth, export: exported } = results;
-  const last = growth.at(-1);
-  const csv = exported.rows[0];
-  const copy = exported.rows[1];
-  const rows = [
-    ['pgbench single-row inserts (8 clients)', `${pgbench.tps}/s`, '', 'yardstick'],
-    ...growth.map((g: any) => [`intake at ${g.cases} cases: accepted/s, p50/p99`, `${g.intake.perSecond}/s, ${g.intake.p50}/${g.intake.p99} ms, ${g.intake.errors + g.intake.non2xx} errors`, `${round(g.intake.perSecond / pgbench.tps)} of pgbench`, '>= 0.25, p99 <= 50 ms, 0 errors']),
-    ['triage: 10,000 queued at once', `${triageBurst.perSecond} complaints/s`, `${triageBurst.seconds} s`, '>= 1000/s'],
-    ['triage at a steady 100/s: submit to classified', `p50 ${triageSteady.p50Ms} ms, p95 ${triageSteady.p95Ms} ms`, `${triageSteady.complaints} complaints`, 'p95 < 1000 ms'],
-    ...growth.map((g: any) => [`queue page at ${g.cases} cases: category, by due date`, `p50 ${g.queue.p50} ms, p95 ${g.queue.p95} ms`, g.plans.category, 'p95 <= 50 ms']),
-    ...growth.map((g: any) => [`text search at ${g.cases} cases`, `p50 ${g.search.p50} ms, p95 ${g.search.p95} ms`, g.plans.search, 'p95 <= 200 ms']),
-    ...growth.map((g: any) => [`statistics, last 365 days, at ${g.stats.cases} cases`, `p50 ${g.stats.lastYear.p50} ms, p95 ${g.stats.lastYear.p95} ms`, `${g.stats.summaryRows} summary rows`, 'p95 < 200 ms']),
-    ...growth.map((g: any) => [`statistics: financial year / CSV / the /stats page at ${g.stats.cases} cases`, `p95 ${g.stats.financialYear.p95} / ${g.stats.csv.p95} / ${g.stats.page.p95} ms`, '', 'p95 < 200 ms']),
-    ...growth.map((g: any) => [`statistics after 1,000 new complaints at ${g.stats.cases}`, `first ${g.stats.afterIntake.firstMs} ms, then p95 ${g.stats.afterIntake.then.p95} ms`, `rebuild from nothing ${g.stats.rebuildSeconds} s`, '']),
-    ['CSV export of 1M events', `${csv.seconds} s (${csv['events/s']}/s), peak RSS ${csv['API peak RSS MiB']} MiB`, `${round(copy.seconds / csv.seconds)} of psql \\copy (${copy.seconds} s)`, '>= 0.3 of COPY'],
-  ];
+  const rows: string[][] = [];
+  for (const g of results.growth as any[]) {
+    const pgbench = g.pgbench as Pgbench;
+    rows.push([`pgbench single-row inserts (8 clients) at ${g.sizeAsked} cases`, `${pgbench.tps}/s`, '', 'yardstick']);
+    for (const m of g.modes as ModeFigures[]) {
+      const name = `${MODE_NAME[m.mode]}, from ${m.casesAtStart} cases`;
+      const intake = (i: ModeFigures['intakeAlone']) =>
+        `${i.perSecond}/s (${round(i.perSecond / pgbench.tps)} of pgbench), p50 ${i.p50} / p99 ${i.p99} ms, API CPU ${i.apiCpuMsPerRequest} ms/request, ${i.errors + i.non2xx} errors`;
+      rows.push([`${name}: intake, API alone (workers stopped)`, intake(m.intakeAlone), `machine ${Math.round(m.intakeAlone.machineBusy * 100)}% busy`, '>= 0.25 of pgbench']);
+      rows.push([`${name}: drain of ${m.drain.complaints} queued`, `${m.drain.perSecond} complaints/s (${m.drain.seconds} s)`, `steps per complaint ${m.drain.stepsPerComplaint.min}-${m.drain.stepsPerComplaint.max}`, '>= 1000/s']);
+      for (const s of m.steady) {
+        rows.push([`${name}: submit to classified at ${s.rate.rate}/s (${Math.round(s.rate.accepted / s.rate.seconds)}/s accepted)`, `p50 ${s.p50} / p95 ${s.p95} / p99 ${s.p99} ms`, `${s.complaints} complaints, caught up ${s.catchUpSeconds} s after`, s.rate.rate === 100 ? 'p95 <= 1000 ms' : '']);
+      }
+      const w = m.intakeWithTriage;
+      rows.push([`${name}: intake with the workers triaging`, intake(w), `workers ${w.workerCpuMsPerRequest ?? '(same process)'} ms/request; triage caught up ${w.triageCatchUpSeconds} s after`, '']);
+    }
+    rows.push([`queue page at ${g.cases} cases: category by due date`, `p50 ${g.queue.p50} ms, p95 ${g.queue.p95} ms`, '', 'p95 <= 50 ms']);
+    rows.push([`text search at ${g.cases} cases`, `p50 ${g.search.p50} ms, p95 ${g.search.p95} ms`, '', 'p95 <= 200 ms']);
+    if (g.stats) {
+      rows.push([`statistics, last 365 days / financial year / CSV / page at ${g.stats.cases}`, `p95 ${g.stats.lastYear.p95} / ${g.stats.financialYear.p95} / ${g.stats.csv.p95} / ${g.stats.page.p95} ms`, `rebuild ${g.stats.rebuildSeconds} s`, 'p95 < 200 ms']);
+    }
+  }
+  if (results.export) {
+    const csv = results.export.rows[0];
+    const copy = results.export.rows[1];
+    rows.push(['CSV export of 1M events', `${csv.seconds} s (${csv['events/s']}/s), peak RSS ${csv['API peak RSS MiB']} MiB`, `${round(copy.seconds / csv.seconds)} of psql \\copy (${copy.seconds} s)`, '>= 0.3 of COPY']);
+  }
   console.log('');
   console.table(rows.map(([measure, figure, detail, target]) => ({ measure, figure, detail, target })));
-  console.log(`queue pages after growth to ${last.cases} cases; machine: ${results.machine.cpus} cores, ${results.machine.cpu}`);
+  const m = results.machine;
+  console.log(`machine: ${m.cpus} cores (${m.available} available), ${m.cpu}, load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd} at end; ${results.settings.apiProcesses} API processes; ${results.minutes} minutes`);
   const folder = join(process.cwd(), 'bench', 'results');
   mkdirSync(folder, { recursive: true });
   const file = join(folder, `bench-${results.at.replace(/[:.]/g, '-')}.json`);
@@ -163,7 +168,7 @@ async function deleteRedisKeys(redisUrl: string): Promise<void> {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
-const log = (line: string) => console.log(`bench: ${line}`);
+const log = (line: string) => console.log(`bench: ${(performance.now() / 60_000).toFixed(1)} min: ${line}`);
 
 main().catch((error) => {
   console.error(`bench failed: ${(error as Error).stack ?? error}`);

@@ -2,44 +2,22 @@ import { Logger as NestLogger, ValidationPipe, type INestApplicationContext } fr
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule, type ProcessRoles } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { ErrorResponseDto, finishOpenApiDocument } from './common/openapi.js';
 import { ConfigurationError, type Environment } from './config/environment.js';
-import { prepareDatabase, ServiceUnavailableError } from './database/prepare-database.js';
-import { redisOptions } from './queue/redis-options.js';
+import { ServiceUnavailableError } from './database/prepare-database.js';
 import { UsersService } from './users/users.service.js';
 import { VirusScanner } from './evidence/virus-scanner.service.js';
 import { setUpWeb, startDraining } from './web/http-setup.js';
+import { DRAIN_MESSAGE, SHUTDOWN_GRACE_MS } from './shutdown.js';
 
 /** Room for a 20,000-character complaint in four-byte characters, and little more. */
 const BODY_LIMIT = 128 * 1024;
 
-/** Fails with one readable line when Redis cannot be reached. */
-export async function checkRedis(redisUrl: string): Promise<void> {
-  const client = new Redis({ ...redisOptions(redisUrl), lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    await client.ping();
-  } catch (error) {
-    const url = new URL(redisUrl);
-    throw new ServiceUnavailableError(
-      `Cannot reach Redis at ${url.host} (${(error as Error).message}). Start Redis (docker compose up -d redis) or set REDIS_URL.`,
-    );
-  } finally {
-    client.disconnect();
-  }
-}
-
-/** Checks the services, creates the database if missing and runs pending migrations. */
-export async function prepareServices(env: Environment): Promise<void> {
-  await prepareDatabase(env.DATABASE_URL);
-  await checkRedis(env.REDIS_URL);
-}
+export { checkRedis, prepareServices } from './database/prepare-services.js';
 
 /** The HTTP application: JSON API, web pages, health, OpenAPI; with `roles.worker` the workers run in it too. */
 export async function createHttpApp(env: Environment, roles: ProcessRoles = { api: true, worker: false }): Promise<NestFastifyApplication> {
@@ -78,8 +56,6 @@ export async function createWorkerApp(env: Environment) {
   return app;
 }
 
-export const SHUTDOWN_GRACE_MS = 30_000;
-
 /**
  * On SIGTERM or SIGINT: stop taking requests, let in-flight requests and jobs finish (app.close runs every
  * shutdown hook), then exit 0. A second signal, or the grace period running out, exits at once.
@@ -108,9 +84,6 @@ export function closeOnSignals(app: INestApplicationContext | NestFastifyApplica
     if (message === DRAIN_MESSAGE && !closing) drain('asked by the cluster primary');
   });
 }
-
-/** What a cluster primary sends its API processes on SIGTERM or SIGINT. */
-export const DRAIN_MESSAGE = 'pcc-triage:drain';
 
 /**
  * Evidence needs clamd, but the service runs without it: one line says so, and uploads wait in quarantine as pending

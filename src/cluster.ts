@@ -1,7 +1,7 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { DRAIN_MESSAGE, SHUTDOWN_GRACE_MS } from './bootstrap.js';
+import { DRAIN_MESSAGE, SHUTDOWN_GRACE_MS } from './shutdown.js';
 import type { Environment } from './config/environment.js';
 
 /** How many HTTP processes to run: API_PROCESSES, or one per core this process may use. */

@@ -1,29 +1,37 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import { loadEnvironment, type Environment } from './config/environment.js';
-import { closeOnSignals, createHttpApp, createWorkerApp, exitOnStartupError, prepareServices, reportVirusScanner } from './bootstrap.js';
 import { API_PROCESS_INDEX, apiProcessCount, runClusterPrimary } from './cluster.js';
+import { ConfigurationError, loadEnvironment, type Environment } from './config/environment.js';
 
 /**
  * The API and web pages; with --with-worker (npm start) the workers run too. With more than one API process
  * (API_PROCESSES, one per core by default) this process is the cluster's primary: it prepares the database, starts the
- * API processes, and runs the workers itself, apart from the event loops that answer requests.
+ * API processes, and runs the workers itself, apart from the event loops that answer requests. The application is
+ * imported only where it runs, so the primary starts its API processes without loading it first.
  */
 async function main(): Promise<void> {
   const env = loadEnvironment();
   const withWorker = process.argv.includes('--with-worker');
   if (cluster.isWorker) return serveApi(env, false, process.env[API_PROCESS_INDEX] === '0');
+  const { prepareServices } = await import('./database/prepare-services.js');
   await prepareServices(env);
   const count = apiProcessCount(env);
   if (count <= 1) return serveApi(env, withWorker, true);
-  await runClusterPrimary(count, withWorker ? () => createWorkerApp(env) : undefined);
+  await runClusterPrimary(count, withWorker ? async () => (await import('./bootstrap.js')).createWorkerApp(env) : undefined);
 }
 
 async function serveApi(env: Environment, withWorker: boolean, reportScanner: boolean): Promise<void> {
+  const { closeOnSignals, createHttpApp, reportVirusScanner } = await import('./bootstrap.js');
   const app = await createHttpApp(env, { api: true, worker: withWorker });
   closeOnSignals(app);
   await app.listen({ port: env.PORT, host: env.HOST });
   if (reportScanner) await reportVirusScanner(app, env);
 }
 
-main().catch(exitOnStartupError);
+main().catch(async (error: unknown) => {
+  if (error instanceof ConfigurationError) {
+    console.error(`pcc-triage cannot start: ${error.message}`);
+    process.exit(1);
+  }
+  (await import('./bootstrap.js')).exitOnStartupError(error);
+});

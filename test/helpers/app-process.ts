@@ -48,7 +48,8 @@ export class AppProcess {
     await this.waitUntilReady();
   }
 
-  private async waitUntilReady(timeoutMs = 30_000): Promise<void> {
+  /** Generous: a busy machine can take most of a minute to start a cluster. */
+  private async waitUntilReady(timeoutMs = 120_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (Date.now() < until) {
       if (this.child?.exitCode !== null) throw new Error(`${this.entry} exited at start:\n${this.output.slice(-2000)}`);
