@@ -26,6 +26,7 @@ export async function runClusterPrimary(count: number, workers?: () => Promise<I
   const running = new Set<Worker>();
   let stopping = false;
   let failed = false;
+  let queueWorkers: INestApplicationContext | undefined;
 
   const start = (index: number) =>
     new Promise<void>((resolve, reject) => {
@@ -39,7 +40,7 @@ export async function runClusterPrimary(count: number, workers?: () => Promise<I
       worker.once('exit', (code, signal) => {
         running.delete(worker);
         if (stopping) {
-          if (code !== 0) failed = true;
+          if (code !== null && code !== 0) failed = true; // one ended by the signal itself (Ctrl-C reaches them all) has not failed
           return;
         }
         if (!listening) {
@@ -50,10 +51,6 @@ export async function runClusterPrimary(count: number, workers?: () => Promise<I
         setTimeout(() => !stopping && start(index).catch((error: Error) => logger.error(error.message)), RESTART_DELAY_MS);
       });
     });
-
-  for (let index = 0; index < count; index++) await start(index);
-  const queueWorkers = workers ? await workers() : undefined;
-  logger.log(`${count} API processes listening${queueWorkers ? ', the workers running in the primary' : ''}`);
 
   const stop = (signal: string) => {
     if (stopping) process.exit(1);
@@ -75,4 +72,10 @@ export async function runClusterPrimary(count: number, workers?: () => Promise<I
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  // A signal during start-up stops the starting: the processes already started drain, the rest are never started.
+  for (let index = 0; index < count && !stopping; index++) await start(index);
+  if (stopping) return;
+  queueWorkers = workers ? await workers() : undefined;
+  logger.log(`${count} API processes listening${queueWorkers ? ', the workers running in the primary' : ''}`);
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { API_PROCESS_INDEX, apiProcessCount, runClusterPrimary } from './cluster.js';
 import { ConfigurationError, loadEnvironment, type Environment } from './config/environment.js';
+import { DRAIN_MESSAGE } from './shutdown.js';
 
 /**
  * The API and web pages; with --with-worker (npm start) the workers run too. With more than one API process
@@ -21,8 +22,12 @@ async function main(): Promise<void> {
 }
 
 async function serveApi(env: Environment, withWorker: boolean, reportScanner: boolean): Promise<void> {
+  // Asked to drain while still starting (the service is stopping): nothing is in flight yet, so simply go.
+  const drainWhileStarting = (message: unknown) => message === DRAIN_MESSAGE && process.exit(0);
+  process.on('message', drainWhileStarting);
   const { closeOnSignals, createHttpApp, reportVirusScanner } = await import('./bootstrap.js');
   const app = await createHttpApp(env, { api: true, worker: withWorker });
+  process.off('message', drainWhileStarting);
   closeOnSignals(app);
   await app.listen({ port: env.PORT, host: env.HOST });
   if (reportScanner) await reportVirusScanner(app, env);

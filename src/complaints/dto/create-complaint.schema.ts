@@ -6,7 +6,8 @@ import type { CreateComplaintDto } from './create-complaint.dto.js';
 
 /**
  * CreateComplaintDto as a JSON schema, compiled once by Ajv (the validator Fastify compiles its route schemas with)
- * into one function: about a tenth of class-transformer and class-validator's cost on an ordinary complaint.
+ * into one function: about a fifth of class-transformer and class-validator's CPU on an ordinary complaint (18 against
+ * 81 µs for 1,000 characters, measured on the loaded project machine).
  *
  * It must never accept what the DTO refuses: it is the fast "yes", and class-validator still says what is wrong with
  * anything it refuses (so the 400s name fields exactly as before). Where the two could differ it is the stricter:
