@@ -16,7 +16,7 @@ import { measureStats } from './stats.js';
 import { pgbenchInserts, type Pgbench } from './yardsticks.js';
 
 /**
- * npm run bench [-- --sizes 10000,1000000] [--modes single,split] [--all]
+ * npm run bench [-- --sizes 10000,1000000] [--modes single,split] [--burst 10000] [--all] [--quick]
  *
  * The complaint pipeline, measured in one run on a scratch database, for `npm start`'s single command and for the
  * API and workers as separate processes, at each size of the database: intake (against pgbench, with the API's CPU
@@ -30,21 +30,25 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '10000,1000000' },
     modes: { type: 'string', default: 'single,split' },
     all: { type: 'boolean', default: false },
+    burst: { type: 'string', default: '10000' },
+    quick: { type: 'boolean', default: false },
   },
 });
 
-const PREFIX = 'bench';
-const BURST = 10_000;
+// Its own database and Redis keys, so two runs (or another engineer's) never meet.
+const PREFIX = `bench_${process.pid}`;
+/** --quick: a short run to try the bench itself, not to quote. */
+const BURST = values.quick ? 300 : Number(values.burst);
 const RATES = [
-  { rate: 100, seconds: 20, connections: 20 },
-  { rate: 500, seconds: 10, connections: 100 },
+  { rate: 100, seconds: values.quick ? 3 : 20, connections: 20 },
+  { rate: 500, seconds: values.quick ? 2 : 10, connections: 100 },
 ];
-const INTAKE_REQUESTS = 5_000;
+const INTAKE_REQUESTS = values.quick ? 300 : 5_000;
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const env = loadEnvironment();
-  const databaseUrl = scratchUrl('bench');
+  const databaseUrl = scratchUrl(PREFIX);
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const count = async (sql: string) => Number((await db.query(sql)).rows[0].n);
   const appEnv: Record<string, string> = {

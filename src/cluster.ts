@@ -21,7 +21,7 @@ const RESTART_DELAY_MS = 1000;
  * finished, or 1 if any failed. Rate limits live in Redis, sessions and everything else in Postgres, so any process
  * may answer any request.
  */
-export async function runClusterPrimary(count: number, workers?: () => Promise<INestApplicationContext>): Promise<void> {
+export async function runClusterPrimary(count: number, poolSize: number, workers?: () => Promise<INestApplicationContext>): Promise<void> {
   const logger = new Logger('Cluster');
   const running = new Set<Worker>();
   let stopping = false;
@@ -30,7 +30,8 @@ export async function runClusterPrimary(count: number, workers?: () => Promise<I
 
   const start = (index: number) =>
     new Promise<void>((resolve, reject) => {
-      const worker = cluster.fork({ [API_PROCESS_INDEX]: String(index) });
+      // The API's connections are shared out, so more processes do not mean more Postgres backends than one would use.
+      const worker = cluster.fork({ [API_PROCESS_INDEX]: String(index), DATABASE_POOL_SIZE: String(Math.max(2, Math.floor(poolSize / count))) });
       running.add(worker);
       let listening = false;
       worker.once('listening', () => {
@@ -40,6 +41,7 @@ export async function runClusterPrimary(count: number, workers?: () => Promise<I
       worker.once('exit', (code, signal) => {
         running.delete(worker);
         if (stopping) {
+          if (code) logger.warn(`API process ${index} exited with code ${code} while draining`);
           if (code !== null && code !== 0) failed = true; // one ended by the signal itself (Ctrl-C reaches them all) has not failed
           return;
         }
@@ -66,8 +68,14 @@ export async function runClusterPrimary(count: number, workers?: () => Promise<I
       }
     }));
     Promise.all([...exited, queueWorkers?.close()]).then(
-      () => process.exit(failed ? 1 : 0),
-      () => process.exit(1),
+      () => {
+        logger.log(failed ? 'an API process failed to drain; exiting 1' : 'every API process has drained; exiting 0');
+        process.exit(failed ? 1 : 0);
+      },
+      (error: Error) => {
+        logger.error(`the workers failed to close: ${error.message}`);
+        process.exit(1);
+      },
     );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   await prepareServices(env);
   const count = apiProcessCount(env);
   if (count <= 1) return serveApi(env, withWorker, true);
-  await runClusterPrimary(count, withWorker ? async () => (await import('./bootstrap.js')).createWorkerApp(env) : undefined);
+  await runClusterPrimary(count, env.DATABASE_POOL_SIZE, withWorker ? async () => (await import('./bootstrap.js')).createWorkerApp(env) : undefined);
 }
 
 async function serveApi(env: Environment, withWorker: boolean, reportScanner: boolean): Promise<void> {

@@ -45,7 +45,7 @@ describe('several API processes (node:cluster)', () => {
       NODE_ENV: 'test', DATABASE_URL: url, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_PREFIX: `cluster_${database.slice(-8)}`,
       ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'test-admin-password-1', INTAKE_RATE_LIMIT: '4', LOGIN_RATE_LIMIT: '0', API_PROCESSES: '2',
     }, ['--with-worker']);
-    for (let i = 0; i < 300 && !app.output.includes('2 API processes listening'); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 1200 && !app.output.includes('2 API processes listening'); i++) await new Promise((resolve) => setTimeout(resolve, 100));
   });
 
   afterAll(async () => {

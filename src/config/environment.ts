@@ -16,6 +16,10 @@ export class Environment {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/pcc_triage';
 
+  /** Postgres connections one process may open; a cluster's API processes share this many between them. */
+  @Transform(toInt) @IsInt() @Min(2) @Max(500)
+  DATABASE_POOL_SIZE = 20;
+
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 

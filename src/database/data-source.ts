@@ -6,7 +6,7 @@ import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /** The one TypeORM configuration, used by the app, the CLI, the seeds and the tests. Never synchronize. */
-export function dataSourceOptions(env: Pick<Environment, 'DATABASE_URL'>): DataSourceOptions {
+export function dataSourceOptions(env: Pick<Environment, 'DATABASE_URL'> & Partial<Pick<Environment, 'DATABASE_POOL_SIZE'>>): DataSourceOptions {
   return {
     type: 'postgres',
     url: env.DATABASE_URL,
@@ -17,6 +17,6 @@ export function dataSourceOptions(env: Pick<Environment, 'DATABASE_URL'>): DataS
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: 20, connectionTimeoutMillis: 5000, application_name: 'pcc-triage' },
+    extra: { max: env.DATABASE_POOL_SIZE ?? 20, connectionTimeoutMillis: 5000, application_name: 'pcc-triage' },
   };
 }
