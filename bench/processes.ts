@@ -39,7 +39,7 @@ export async function startProcess(entry: 'main' | 'worker', env: Record<string,
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
   };
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1800; i++) { // up to three minutes: a cluster starts slowly on a busy machine
     if (child.exitCode !== null) throw new Error(`${entry} exited at start`);
     const logged = options.readyText ? output.includes(options.readyText) : true;
     const ready = entry === 'main' ? logged && (await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false)) : output.includes('triage worker ready') || i > 30;

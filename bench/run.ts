@@ -69,6 +69,8 @@ async function main(): Promise<void> {
     await dropDatabase(databaseUrl);
     await freshDatabase(databaseUrl, false);
     await deleteRedisKeys(env.REDIS_URL);
+    log('starting the API once: it creates the first admin, whom the seeded cases name as their officer');
+    await (await startProcess('main', appEnv, { readyText: 'API processes listening' })).stop();
 
     const growth = [];
     for (const size of sizes) {

@@ -24,6 +24,7 @@ const RESTART_DELAY_MS = 1000;
 export async function runClusterPrimary(count: number, poolSize: number, workers?: () => Promise<INestApplicationContext>): Promise<void> {
   const logger = new Logger('Cluster');
   const running = new Set<Worker>();
+  const serving = new Set<Worker>();
   let stopping = false;
   let failed = false;
   let queueWorkers: INestApplicationContext | undefined;
@@ -36,10 +37,12 @@ export async function runClusterPrimary(count: number, poolSize: number, workers
       let listening = false;
       worker.once('listening', () => {
         listening = true;
+        serving.add(worker);
         resolve();
       });
       worker.once('exit', (code, signal) => {
         running.delete(worker);
+        serving.delete(worker);
         if (stopping) {
           if (code) logger.warn(`API process ${index} exited with code ${code} while draining`);
           if (code !== null && code !== 0) failed = true; // one ended by the signal itself (Ctrl-C reaches them all) has not failed
@@ -62,7 +65,9 @@ export async function runClusterPrimary(count: number, poolSize: number, workers
     const exited = [...running].map((worker) => new Promise<void>((resolve) => {
       worker.once('exit', () => resolve());
       try {
-        worker.send(DRAIN_MESSAGE);
+        // One still starting has nothing in flight and may not listen for messages yet: a signal ends it.
+        if (serving.has(worker)) worker.send(DRAIN_MESSAGE);
+        else worker.process.kill('SIGTERM');
       } catch {
         // already gone (a Ctrl-C reaches every process of the group): its own signal handler drains it
       }
