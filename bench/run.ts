@@ -118,6 +118,11 @@ async function main(): Promise<void> {
 const MODE_NAME: Record<Mode, string> = { single: '`npm start` (one command)', split: 'API and worker apart' };
 
 function report(results: Record<string, any>): void {
+  const folder = join(process.cwd(), 'bench', 'results');
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, `bench-${results.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  console.log(`bench: results written to ${file}`);
   const rows: string[][] = [];
   for (const g of results.growth as any[]) {
     const pgbench = g.pgbench as Pgbench;
@@ -149,11 +154,6 @@ function report(results: Record<string, any>): void {
   console.table(rows.map(([measure, figure, detail, target]) => ({ measure, figure, detail, target })));
   const m = results.machine;
   console.log(`machine: ${m.cpus} cores (${m.available} available), ${m.cpu}, load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd} at end; ${results.settings.apiProcesses} API processes; ${results.minutes} minutes`);
-  const folder = join(process.cwd(), 'bench', 'results');
-  mkdirSync(folder, { recursive: true });
-  const file = join(folder, `bench-${results.at.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify(results, null, 2));
-  console.log(`bench: results written to ${file}`);
 }
 
 function latestResult(prefix: string): unknown {
