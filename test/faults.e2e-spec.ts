@@ -28,6 +28,9 @@ describe('faults: nothing accepted is lost, nothing is recorded twice', () => {
       NODE_ENV: 'test', DATABASE_URL: url, REDIS_URL: redis.url, QUEUE_PREFIX: `fault_${id}`, LOG_LEVEL: 'info',
       ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'test-admin-password-1', INTAKE_RATE_LIMIT: '0', LOGIN_RATE_LIMIT: '0',
       WORKER_LOCK_MS: '2000', TRIAGE_SWEEP_SECONDS: '5',
+      // One API process, as these faults are about workers, Redis and Postgres; the SIGTERM test runs npm start's
+      // default cluster of two (test/cluster.e2e-spec.ts covers the cluster's own behaviour).
+      API_PROCESSES: '1',
     };
   });
 
@@ -106,6 +109,7 @@ describe('faults: nothing accepted is lost, nothing is recorded twice', () => {
   });
 
   it('SIGTERM under load: requests in flight finish, no accepted complaint is lost, the process exits 0', async () => {
+    env.API_PROCESSES = '2';
     const app = await start('main', ['--with-worker']);
     const load = Promise.all(Array.from({ length: 150 }, () => submit(app.baseUrl)));
     await new Promise((resolve) => setTimeout(resolve, 25));
