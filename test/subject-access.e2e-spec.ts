@@ -85,7 +85,9 @@ describe('subject access: everything held about a complainant, as JSON, as a pag
       expect(html).toContain(`Every event recorded on complaint ${complaint.reference}`);
     }
     expect(html).toContain('<html lang="en">');
-    expect(html).toContain('complaint: received');
+    // events named as on the case page, and who did them by email or in words: never a user id
+    expect(html).toContain('Complaint received');
+    expect(html).not.toMatch(/user:[0-9a-f-]{8}/);
     expect(html).toContain('Winifred Applethwaite');
     expect(html).not.toContain('Brackenridge');
   });
