@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { api, complaintBody, login } from './helpers/http.js';
-import { axeViolations, launchChromium } from './helpers/browser.js';
+import { expectAccessibleAtBothWidths, launchChromium } from './helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from './helpers/test-app.js';
 
 const AUDITOR = { email: 'audit.walk@example.org', password: 'audit-walk-password-1' };
@@ -19,14 +19,7 @@ describe('the audit page’s export form in a browser', () => {
   let page: Page;
   let reference: string;
 
-  const expectAccessible = async (name: string) => {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-      expect({ name, width, violations: await axeViolations(page) }).toEqual({ name, width, violations: [] });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  };
+  const expectAccessible = (name: string) => expectAccessibleAtBothWidths(page, name);
   const fillDate = async (name: 'from' | 'to', day: string, month: string, year: string) => {
     await page.locator(`#${name}-day`).fill(day);
     await page.locator(`#${name}-month`).fill(month);

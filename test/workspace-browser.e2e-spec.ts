@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { api, login, waitForTriage } from './helpers/http.js';
-import { axeViolations, launchChromium } from './helpers/browser.js';
+import { expectAccessibleAtBothWidths, launchChromium } from './helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from './helpers/test-app.js';
 
 const OFFICER = { email: 'walk.officer@example.org', password: 'walk-password-12' };
@@ -17,14 +17,7 @@ describe('the staff workspace in a browser', () => {
   let context: BrowserContext;
   let page: Page;
 
-  const expectAccessible = async (name: string) => {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-      expect({ name, width, violations: await axeViolations(page) }).toEqual({ name, width, violations: [] });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  };
+  const expectAccessible = (name: string) => expectAccessibleAtBothWidths(page, name);
   const signIn = async (who: { email: string; password: string }, at = '/cases') => {
     await page.goto(`${t.baseUrl}${at}`);
     await page.getByLabel('Email address').fill(who.email);

@@ -30,3 +30,17 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
 }
+
+/**
+ * The page as it stands passes axe at desktop (1280 px) and phone (390 px) widths, and is left at desktop width.
+ * With SCREENSHOT_DIR set, a full-page screenshot of each width is kept there to look at.
+ */
+export async function expectAccessibleAtBothWidths(page: Page, name: string): Promise<void> {
+  const shots = process.env.SCREENSHOT_DIR;
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    if (shots) await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+    expect({ name, width, violations: await axeViolations(page) }).toEqual({ name, width, violations: [] });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
