@@ -20,6 +20,7 @@ import { AddRetention1796300500000 } from './1796300500000-AddRetention.js';
 import { AddOfficeHolderName1796300600000 } from './1796300600000-AddOfficeHolderName.js';
 import { BoundRepetitionLookUp1796300700000 } from './1796300700000-BoundRepetitionLookUp.js';
 import { QueueOrderIndexes1796306000000 } from './1796306000000-QueueOrderIndexes.js';
+import { StoreAnalysisAsText1796307000000 } from './1796307000000-StoreAnalysisAsText.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
@@ -45,4 +46,5 @@ export const MIGRATIONS: Function[] = [
   AddOfficeHolderName1796300600000,
   BoundRepetitionLookUp1796300700000,
   QueueOrderIndexes1796306000000,
+  StoreAnalysisAsText1796307000000,
 ];

@@ -15,17 +15,17 @@ export class TriageErasureService {
     const [complaint] = (await db.query(`SELECT summary, details, subject_name FROM complaints WHERE id = $1`, [complaintId])) as Array<{ summary: string; details: string; subject_name: string | null }>;
     if (!complaint) return {};
     const texts = [complaint.summary, complaint.details, complaint.subject_name ?? '', ...alsoErase].filter((t) => t.trim().length > 0);
-    const steps = (await db.query(`SELECT id, step, evidence, findings FROM triage_step_results WHERE complaint_id = $1`, [complaintId])) as Array<{
-      id: string; step: string; evidence: unknown[]; findings: Record<string, unknown>;
+    const steps = (await db.query(`SELECT id, step, evidence, findings, analysis FROM triage_step_results WHERE complaint_id = $1`, [complaintId])) as Array<{
+      id: string; step: string; evidence: unknown[]; findings: Record<string, unknown>; analysis: string | null;
     }>;
     const scrubbed = steps.map((s) => ({
       id: s.id,
       evidence: scrubTriageRecord(s.evidence, texts),
-      findings: s.step === ANALYSE_STEP ? analysisRemains(s.findings) : scrubTriageRecord(s.findings, texts),
+      findings: s.step === ANALYSE_STEP ? analysisRemains(s.analysis ? JSON.parse(s.analysis) : s.findings) : scrubTriageRecord(s.findings, texts),
     }));
     if (scrubbed.length) {
       await db.query(
-        `UPDATE triage_step_results s SET evidence = x.evidence, findings = x.findings
+        `UPDATE triage_step_results s SET evidence = x.evidence, findings = x.findings, analysis = NULL
            FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, evidence jsonb, findings jsonb) WHERE s.id = x.id`,
         [JSON.stringify(scrubbed)],
       );

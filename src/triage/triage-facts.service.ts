@@ -101,7 +101,8 @@ export class TriageFactsService {
       `SELECT c.id, c.summary, c.details, c.subject_role, c.subject_name, c.incident_date::text AS incident_date, c.received_at,
               p.name, p.postal_address, c.personal_data_erased_at IS NOT NULL AS erased,
               CASE WHEN c.id = ANY($4::uuid[]) THEN NULL
-                   ELSE (SELECT s.findings::text FROM triage_step_results s WHERE s.complaint_id = c.id AND s.step = $2 AND s.ruleset_version = $3) END AS analysis,
+                   -- before the analysis had its own column (StoreAnalysisAsText) it was the findings
+                   ELSE (SELECT coalesce(s.analysis, s.findings::text) FROM triage_step_results s WHERE s.complaint_id = c.id AND s.step = $2 AND s.ruleset_version = $3) END AS analysis,
               EXISTS (SELECT 1 FROM triage_step_results s WHERE s.complaint_id = c.id AND s.step = $5 AND s.ruleset_version = $3) AS done
          FROM complaints c JOIN complainants p ON p.id = c.complainant_id
         WHERE c.id = ANY($1::uuid[])`,

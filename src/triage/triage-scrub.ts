@@ -39,9 +39,17 @@ export function scrubTriageRecord<T>(record: T, texts: readonly string[]): T {
 }
 
 /**
+ * What the analyse step's findings column holds: the language check's outcome, none of the complaint's words. The
+ * whole analysis is in the step's own `analysis` column (see TriageStepResult.analysis).
+ */
+export function analysisSummary(analysis: Partial<ComplaintAnalysis>): Record<string, unknown> {
+  return { version: analysis.version ?? 1, language: analysis.language ?? null, englishShare: analysis.englishShare ?? null, otherLanguage: analysis.otherLanguage ?? null };
+}
+
+/**
  * What an erasure leaves of the stored language analysis: whether there was English to read, and nothing of the
  * words themselves (lemmas, offsets, who did what to whom are all the complaint's text in another form).
  */
 export function analysisRemains(analysis: Partial<ComplaintAnalysis>): Record<string, unknown> {
-  return { version: analysis.version ?? 1, language: analysis.language ?? null, englishShare: analysis.englishShare ?? null, otherLanguage: analysis.otherLanguage ?? null, erased: true };
+  return { ...analysisSummary(analysis), erased: true };
 }

@@ -33,6 +33,14 @@ export class TriageStepResult {
   @Column('jsonb', { default: () => `'{}'` })
   findings: Record<string, unknown>;
 
+  /**
+   * The analyse step's whole language analysis, as JSON text (lz4-compressed text, not jsonb: see the migration
+   * StoreAnalysisAsText). Its findings then hold only what the language check decided. Null for the other steps,
+   * and once the complaint's personal data has been erased.
+   */
+  @Column('text', { nullable: true })
+  analysis: string | null;
+
   @Column('timestamptz')
   completedAt: Date;
 }

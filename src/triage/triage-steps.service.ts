@@ -33,7 +33,7 @@ export class TriageStepsService {
       items: todo.map((f) => ({ id: f.id, summary: f.facts.summary, details: f.facts.details, subjectName: f.facts.subjectName })),
     });
     const stored = await this.store(ANALYSE_STEP, outcomes, failed);
-    for (const o of outcomes) if (o.ok && stored.has(o.id)) this.facts.remember(o.id, o.findings);
+    for (const o of outcomes) if (o.ok && o.analysis && stored.has(o.id)) this.facts.remember(o.id, o.analysis);
     const ready = [...found.values()].filter((f) => !f.erased && (f.done || stored.has(f.id))).map((f) => f.id);
     return { ready, failed };
   }
@@ -75,15 +75,15 @@ export class TriageStepsService {
     for (const o of outcomes) if (!o.ok) failed.push({ id: o.id, error: o.error, unrecoverable: false });
     const stored = await storeEach(good, failed, (rows) =>
       this.dataSource.query(
-        `INSERT INTO triage_step_results (id, complaint_id, step, ruleset_version, verdict, evidence, findings, completed_at)
-         SELECT gen_random_uuid(), c.id, $1::varchar, $2::varchar, i.verdict, i.evidence, i.findings, now()
-           FROM unnest($3::uuid[], $4::varchar[], $5::jsonb[], $6::jsonb[]) AS i(complaint_id, verdict, evidence, findings)
+        `INSERT INTO triage_step_results (id, complaint_id, step, ruleset_version, verdict, evidence, findings, analysis, completed_at)
+         SELECT gen_random_uuid(), c.id, $1::varchar, $2::varchar, i.verdict, i.evidence, i.findings, i.analysis, now()
+           FROM unnest($3::uuid[], $4::varchar[], $5::jsonb[], $6::jsonb[], $7::text[]) AS i(complaint_id, verdict, evidence, findings, analysis)
            JOIN complaints c ON c.id = i.complaint_id
           WHERE c.personal_data_erased_at IS NULL
           ORDER BY c.id
             FOR SHARE OF c
          ON CONFLICT (complaint_id, step, ruleset_version) DO NOTHING`,
-        [step, RULESET_VERSION, rows.map((r) => r.id), rows.map((r) => r.verdict), rows.map((r) => r.evidence), rows.map((r) => r.findings)],
+        [step, RULESET_VERSION, rows.map((r) => r.id), rows.map((r) => r.verdict), rows.map((r) => r.evidence), rows.map((r) => r.findings), rows.map((r) => r.analysis ?? null)],
       ),
     );
     return new Set(stored.map((o) => o.id));

@@ -3,6 +3,7 @@ import { analyseStep } from '../rules/analyse.step.js';
 import { decide } from '../rules/decide.rule.js';
 import { RULE_STEPS } from '../rules/index.js';
 import type { ComplaintFacts, ReviewReason, StepName, StepResult, StepVerdicts } from '../rules/rule.types.js';
+import { analysisSummary } from '../triage-scrub.js';
 
 /**
  * The CPU of triage, for a batch: the analysis, one rule step, or the decision, for each complaint. Pure apart from
@@ -50,7 +51,7 @@ export interface DecisionSummary {
 }
 
 export type ComputeOutcome =
-  | { id: string; ok: true; verdict: string; evidence: string; findings: string; decision?: DecisionSummary }
+  | { id: string; ok: true; verdict: string; evidence: string; findings: string; analysis?: string; decision?: DecisionSummary }
   | { id: string; ok: false; error: string };
 
 /** Parsed analyses by complaint, kept with the exact text they came from. */
@@ -87,9 +88,9 @@ export function computeTriage(task: ComputeTask): ComputeOutcome[] {
     case 'analyse':
       return each(task.items, (item) => {
         const result = analyseStep(item.summary, item.details, item.subjectName);
-        const findings = JSON.stringify(result.findings);
-        keep(item.id, findings, result.findings);
-        return { verdict: result.verdict, evidence: JSON.stringify(result.evidence), findings };
+        const analysis = JSON.stringify(result.findings);
+        keep(item.id, analysis, result.findings);
+        return { verdict: result.verdict, evidence: JSON.stringify(result.evidence), findings: JSON.stringify(analysisSummary(result.findings)), analysis };
       });
     case 'step': {
       const rule = RULE_STEPS[task.step];
