@@ -1,5 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+
+/** Node's own flags in package.json's start scripts (the young generation's size), so a bench runs what `npm start` does. */
+export function startScriptNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  return /^node((?:\s+--\S+)*)\s+dist\//.exec(scripts.start)?.[1].trim().split(/\s+/).filter(Boolean) ?? [];
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,7 +33,7 @@ export interface Running {
  */
 export async function startProcess(entry: 'main' | 'worker', env: Record<string, string>, options: { args?: string[]; nodeArgs?: string[]; cwd?: string; readyText?: string } = {}): Promise<Running> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), `dist/src/${entry}.js`, ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...startScriptNodeFlags(), ...(options.nodeArgs ?? []), `dist/src/${entry}.js`, ...(options.args ?? [])], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
     cwd: options.cwd,

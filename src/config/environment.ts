@@ -88,7 +88,9 @@ export class Environment {
 
   /**
    * Worker threads that run the analysis and the rules, off the event loop that serves requests and talks to
-   * Postgres and Redis. Unset: one per core. 0: on the event loop itself (no threads).
+   * Postgres and Redis. Unset: one fewer than the cores (at least one), which leaves a core to the event loop and
+   * Postgres, and on a small machine keeps every step of a complaint in the thread that already holds its parsed
+   * analysis. 0: on the event loop itself (no threads).
    */
   @Transform(toInt) @IsOptional() @IsInt() @Min(0) @Max(64)
   TRIAGE_THREADS?: number;
