@@ -9,6 +9,13 @@ import { RULESET_VERSION } from './rules/ruleset.js';
 /** How long an add may wait for Redis before the caller gives up and keeps the work for later. */
 const ADD_TIMEOUT_MS = 5000;
 
+/**
+ * New complaints wait behind the steps of those already begun (BullMQ takes jobs without a priority before any
+ * with one). Without it a burst of 3,000 was analysed whole before any rule step ran: nobody's category came until
+ * the end, and every step found its complaint's analysis gone from the caches (read and parsed again, 7 times each).
+ */
+const ANALYSE_PRIORITY = 1;
+
 function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
   const timeout = new Promise<never>((_, reject) => {
@@ -60,7 +67,9 @@ export class TriageQueueService {
 
   private async add(steps: readonly TriageJobName[], batches: string[][], what: string): Promise<void> {
     if (!batches.length) return;
-    const jobs = batches.flatMap((ids) => steps.map((step) => ({ name: step, data: triageJobData(ids), opts: { jobId: triageJobId(ids, step, RULESET_VERSION) } })));
+    const jobs = batches.flatMap((ids) =>
+      steps.map((step) => ({ name: step, data: triageJobData(ids), opts: { jobId: triageJobId(ids, step, RULESET_VERSION), ...(step === ANALYSE_STEP ? { priority: ANALYSE_PRIORITY } : {}) } })),
+    );
     await withTimeout(this.queue.addBulk(jobs), what);
   }
 }
