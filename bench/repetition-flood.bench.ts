@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { searchDocumentOf } from '../src/complaints/search-document.js';
 import { loadEnvironment } from '../src/config/environment.js';
 import { loadLabelled } from '../src/triage/evaluation/labelled-cases.js';
 import { EARLIER_COMPARED, EARLIER_COMPLAINTS_SQL } from '../src/triage/triage-facts.service.js';
@@ -92,11 +93,14 @@ async function main(): Promise<void> {
          INSERT INTO complainants (id, name, email, email_key, name_key, created_at)
          SELECT gen_random_uuid(), 'Flood Sender', $1, $1, 'flood sender', now() - (s + 10) * interval '1 hour' FROM generate_series(1, $2::int) s
          RETURNING id, created_at
+       ), cases AS (
+         INSERT INTO complaints (id, reference, complainant_id, subject_role, summary, details, channel, received_at, status, updated_at)
+         SELECT gen_random_uuid(), 'PCC-F' || upper(lpad(to_hex(row_number() OVER ()), 7, '0')) || '-AAAA', id, 'pcc', $3, $4 || ' (' || created_at || ')', 'api', created_at,
+                (ARRAY['triaged', 'closed'])[1 + (row_number() OVER ()) % 2], created_at
+           FROM people
+         RETURNING id, summary, details
        )
-       INSERT INTO complaints (id, reference, complainant_id, subject_role, summary, details, channel, received_at, status, updated_at)
-       SELECT gen_random_uuid(), 'PCC-F' || upper(lpad(to_hex(row_number() OVER ()), 7, '0')) || '-AAAA', id, 'pcc', $3, $4 || ' (' || created_at || ')', 'api', created_at,
-              (ARRAY['triaged', 'closed'])[1 + (row_number() OVER ()) % 2], created_at
-         FROM people`,
+       INSERT INTO complaint_search_documents (complaint_id, document) SELECT id, ${searchDocumentOf('cases')} FROM cases`,
       [FLOOD_EMAIL, EARLIER, FLOOD_TEXT.summary, FLOOD_TEXT.details],
     );
     await db.query('ANALYZE complainants; ANALYZE complaints');

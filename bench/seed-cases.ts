@@ -1,11 +1,12 @@
 import { SingleBar } from 'cli-progress';
 import pg from 'pg';
+import { searchDocumentOf } from '../src/complaints/search-document.js';
 
 const BATCH = 100_000;
 
 /**
  * Tops the database up to `total` cases with generated SQL (one statement a batch of 100,000): complainants and
- * complaints with varied text for the full-text index, every category, due dates a month either side of today, and a
+ * complaints with varied text for the full-text search (and its documents), every category, due dates a month either side of today, and a
  * year of history for the statistics: received over the last 365 days, each with the deadlines, triage runs (a third
  * also by an earlier rule set), outcomes and overrides its state implies, met on time or late. Returns how many were
  * added. Rows are written directly, without case-log events: the caller rebuilds the statistics' summary.
@@ -25,7 +26,7 @@ export async function seedCases(databaseUrl: string, total: number): Promise<num
       bar.update(to);
     }
     bar.stop();
-    await client.query('ANALYZE complainants; ANALYZE complaints; ANALYZE deadlines; ANALYZE triage_runs; ANALYZE case_actions; ANALYZE classification_overrides');
+    await client.query('ANALYZE complainants; ANALYZE complaints; ANALYZE complaint_search_documents; ANALYZE deadlines; ANALYZE triage_runs; ANALYZE case_actions; ANALYZE classification_overrides');
     return total - existing;
   } finally {
     bar.stop();
@@ -75,7 +76,9 @@ WITH words AS (
          ${CATEGORY}[1 + n % 5],
          now(), now() + ((n % 61) - 30) * interval '1 day', now()
     FROM numbered, words
-  RETURNING id, status, category, triage_category, received_at, abs(hashtext(id::text)) % 1000 AS h
+  RETURNING id, status, category, triage_category, received_at, abs(hashtext(id::text)) % 1000 AS h, summary, details
+), documents AS (
+  INSERT INTO complaint_search_documents (complaint_id, document) SELECT id, ${searchDocumentOf('cases')} FROM cases
 ), acknowledgement AS (
   INSERT INTO deadlines (id, complaint_id, kind, start_at, due_at, met_at, met_by, calculation)
   SELECT gen_random_uuid(), id, 'acknowledgement', received_at, received_at + interval '7 days',

@@ -21,6 +21,7 @@ import { AddOfficeHolderName1796300600000 } from './1796300600000-AddOfficeHolde
 import { BoundRepetitionLookUp1796300700000 } from './1796300700000-BoundRepetitionLookUp.js';
 import { QueueOrderIndexes1796306000000 } from './1796306000000-QueueOrderIndexes.js';
 import { StoreAnalysisAsText1796307000000 } from './1796307000000-StoreAnalysisAsText.js';
+import { MoveComplaintSearchDocument1796308000000 } from './1796308000000-MoveComplaintSearchDocument.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
@@ -47,4 +48,5 @@ export const MIGRATIONS: Function[] = [
   BoundRepetitionLookUp1796300700000,
   QueueOrderIndexes1796306000000,
   StoreAnalysisAsText1796307000000,
+  MoveComplaintSearchDocument1796308000000,
 ];

@@ -102,4 +102,20 @@ describe('the case queue: blank filters, one search box, sort, assignee, possibl
     expect(work.status).toBe(200);
     expect(work.html).toContain('My work');
   });
+
+  // last: it adds a case and erases it
+  it('finds a case by its words once triage has changed its status, and not by them once it is erased', async () => {
+    const body = complaintBody({ summary: 'A heron took the commissioner’s umbrella', details: 'The heron flew off over the marshes with it.' });
+    const { reference } = (await api(t.baseUrl, 'POST', '/api/complaints', { body })).body as { reference: string };
+    const triaged = await waitForTriage(t.baseUrl, officer, reference);
+    expect(triaged.status).not.toBe('received');
+    expect(await references('q=herons%20marsh')).toEqual([reference]);
+
+    const erased = await api(t.baseUrl, 'POST', `/api/cases/${reference}/erasure`, { token: admin, body: { reason: 'Retention period over' } });
+    expect(erased.status).toBe(200);
+    expect(erased.body.erased[0].removed).toMatchObject({ complaints: 1, complaint_search_documents: 1 });
+    expect(await references('q=heron')).toEqual([]);
+    expect(await references('q=marshes')).toEqual([]);
+    expect(await references('q=erased')).toEqual([reference]); // its document is the erased words, as its summary
+  });
 });

@@ -6,7 +6,8 @@ import type { CaseListDto, CaseSummaryDto } from './dto/case.dto.js';
 import type { ListCasesQuery } from './dto/list-cases.query.js';
 
 const COUNT_CAP = 10_000;
-const COMPLAINT_TEXT_MATCH = `to_tsvector('english', c.summary || ' ' || c.details) @@ websearch_to_tsquery('english', $1)`;
+// The complaint's words are searched in the document intake stores (complaint_search_documents, its GIN index).
+const COMPLAINT_TEXT_MATCH = `s.document @@ websearch_to_tsquery('english', $1)`;
 const PERSON_TEXT_MATCH = `to_tsvector('simple', p.name || ' ' || p.email) @@ to_tsquery('simple', $1)`;
 const BROAD_COUNT_CAP = 500;
 
@@ -103,11 +104,12 @@ export class CaseQueueService {
   /**
    * One condition for the search box, from three look-ups each served by its own index: the reference key (a prefix,
    * by an expression index), the complainant's name or email (the complainants' text index) and the complaint's words
-   * (complaints_search_idx). A reference found is what the officer meant: only those cases. Otherwise, when each
-   * look-up finds at most SEARCH_CAP cases, the queue takes exactly those by id (an OR of the three in one query made
-   * Postgres walk every case by due date: 34 s at a million). A broader word matches densely, so then the queue checks
-   * each case in due order, which finds a page quickly. Whether a word is broad is first asked of Postgres's
-   * statistics (an estimate, no rows read); only a word they do not call plainly broad is looked up, capped.
+   * (the GIN index of complaint_search_documents). A reference found is what the officer meant: only those cases.
+   * Otherwise, when each look-up finds at most SEARCH_CAP cases, the queue takes exactly those by id (an OR of the
+   * three in one query made Postgres walk every case by due date: 34 s at a million). A broader word matches densely,
+   * so then the queue checks each case in due order, which finds a page quickly. Whether a word is broad is first
+   * asked of Postgres's statistics (an estimate, no rows read); only a word they do not call plainly broad is looked
+   * up, capped.
    */
   private async searchClause(q: string, param: (value: unknown) => string): Promise<{ clause: string; broad: boolean }> {
     const ids = async (sql: string, values: unknown[]) => ((await this.dataSource.query(`${sql} LIMIT ${SEARCH_CAP + 1}`, values)) as Array<{ id: string }>).map((r) => r.id);
@@ -119,13 +121,13 @@ export class CaseQueueService {
     const words = personWords(q);
     const [{ cases, people }, textEstimate, ...wordEstimates] = await Promise.all([
       this.tableRows(),
-      this.estimate(`complaints c WHERE ${COMPLAINT_TEXT_MATCH}`, q),
+      this.estimate(`complaint_search_documents s WHERE ${COMPLAINT_TEXT_MATCH}`, q),
       ...words.map((w) => this.estimate(`complainants p WHERE ${PERSON_TEXT_MATCH}`, wholeWordQuery(w))),
     ]);
     const textBroad = plainlyBroad(textEstimate, cases);
     const person = personQuery(words);
     const [byText, { found, broad: personBroad }] = await Promise.all([
-      textBroad ? [] : ids(`SELECT c.id FROM complaints c WHERE ${COMPLAINT_TEXT_MATCH}`, [q]),
+      textBroad ? [] : ids(`SELECT s.complaint_id AS id FROM complaint_search_documents s WHERE ${COMPLAINT_TEXT_MATCH}`, [q]),
       person ? this.findPeople(words, wordEstimates, people) : { found: [], broad: false },
     ]);
     const byPerson = found.length && found.length <= SEARCH_CAP ? await ids(`SELECT c.id FROM complaints c WHERE c.complainant_id = ANY($1::uuid[])`, [found]) : [];
@@ -134,9 +136,9 @@ export class CaseQueueService {
     if (!broadText && !broadPerson) return { clause: `c.id = ANY(${param([...new Set([...byText, ...byPerson])])}::uuid[])`, broad: false };
     // parameters are numbered as they are made, so only those the final condition uses are made
     const arms: string[] = [];
-    if (broadText) arms.push(`to_tsvector('english', c.summary || ' ' || c.details) @@ websearch_to_tsquery('english', ${param(q)})`);
+    // scalar sub-selects, checked for each case as it comes: EXISTS here became a hash of every match (2 s for people)
+    if (broadText) arms.push(`(SELECT s.document @@ websearch_to_tsquery('english', ${param(q)}) FROM complaint_search_documents s WHERE s.complaint_id = c.id)`);
     else if (byText.length) arms.push(`c.id = ANY(${param(byText)}::uuid[])`);
-    // a scalar sub-select, checked for each case as it comes: EXISTS here became a hash of every matching person (2 s)
     if (broadPerson) arms.push(`(SELECT to_tsvector('simple', p.name || ' ' || p.email) @@ to_tsquery('simple', ${param(person)}) FROM complainants p WHERE p.id = c.complainant_id)`);
     else if (byPerson.length) arms.push(`c.id = ANY(${param(byPerson)}::uuid[])`);
     return { clause: `(${arms.join(' OR ')})`, broad: true };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { affected, ERASED, type ErasedRows, type Queryable } from '../common/erased.js';
+import { searchDocumentOf } from './search-document.js';
 
 /** What identifies the person behind a complaint, for a check that no erasure reason repeats it. */
 export interface PersonTraces {
@@ -46,7 +47,8 @@ export class ComplainantRecordsService {
    * Replaces the complainant's name and the complaint's words with a marker and empties everything else that
    * identifies a person: contact details, the keys the repetition rule matches people by, adjustments, the
    * representative, the office holder's name as the complainant typed it, and the idempotency key and fingerprint of
-   * the submission. What the statistics count (channel, role, dates, status, categories) is left alone.
+   * the submission, and the search document made from the words. What the statistics count (channel, role, dates,
+   * status, categories) is left alone.
    */
   async erase(db: Queryable, complaintId: string): Promise<ErasedRows> {
     const complainants = affected(await db.query(
@@ -63,6 +65,11 @@ export class ComplainantRecordsService {
         WHERE id = $1`,
       [complaintId, ERASED],
     ));
-    return { complainants, representatives, complaints };
+    // the document the queue searches is made again from the erased words, as at intake: the old words go with it
+    const documents = affected(await db.query(
+      `UPDATE complaint_search_documents s SET document = ${searchDocumentOf('c')} FROM complaints c WHERE c.id = s.complaint_id AND c.id = $1`,
+      [complaintId],
+    ));
+    return { complainants, representatives, complaints, complaint_search_documents: documents };
   }
 }

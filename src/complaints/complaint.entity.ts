@@ -19,9 +19,8 @@ import { Complainant } from './complainant.entity.js';
 @Index('complaints_status_due_idx', ['status', 'nextDueAt'])
 @Index('complaints_due_idx', ['nextDueAt', 'receivedAt', 'id'])
 @Index('complaints_received_idx', ['receivedAt'])
-// Full-text search of the queue: an expression index the migration creates and TypeORM must leave alone.
-@Index('complaints_search_idx', { synchronize: false })
-// The queue's search by reference: a prefix of translate(replace(reference, '-', ''), 'OIL', '011'), by hand likewise.
+// The queue's search by reference: a prefix of translate(replace(reference, '-', ''), 'OIL', '011'), an expression index
+// the migration creates and TypeORM must leave alone. The search of its words is in ComplaintSearchDocument.
 @Index('complaints_reference_key_idx', { synchronize: false })
 @Index('complaints_possible_offence_due_idx', ['nextDueAt'], { where: 'possible_offence' })
 export class Complaint {

@@ -12,6 +12,7 @@ import { addressKey, emailKey, nameKey } from './complainant-keys.js';
 import { contactProblems } from './contact-rules.js';
 import type { Channel } from './complaint-categories.js';
 import { Complaint } from './complaint.entity.js';
+import { searchDocumentOf } from './search-document.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
 import { newReference } from './reference.js';
 
@@ -103,8 +104,9 @@ export class ComplaintsService {
   }
 
   /**
-   * One statement, so one round trip and atomic on its own: the complainant, the complaint, its first deadlines, its
-   * outbox row (the relay is woken at commit) and its first case event (the chainer likewise).
+   * One statement, so one round trip and atomic on its own: the complainant, the complaint, its search document (from
+   * the words as stored), its first deadlines, its outbox row (the relay is woken at commit) and its first case event
+   * (the chainer likewise).
    */
   private async store(request: IntakeRequest, fingerprint: string | null): Promise<Receipt> {
     const now = new Date();
@@ -135,6 +137,9 @@ export class ComplaintsService {
                                  channel, received_at, status, idempotency_key, idempotency_hash, updated_at, next_due_at,
                                  language, contact_preference)
          VALUES ($9, $10, $1, $11, $12, $13, $14, $15, $16, $17, 'received', $18, $31, $19, $20, $33, $34)
+         RETURNING summary, details
+       ), searchable AS (
+         INSERT INTO complaint_search_documents (complaint_id, document) SELECT $9, ${searchDocumentOf('complaint')} FROM complaint
        ), acting AS (
          INSERT INTO representatives (id, complaint_id, name, relationship, email, postal_address, consent)
          SELECT gen_random_uuid(), $9, r.name, r.relationship, r.email, r.postal_address, r.consent

@@ -8,6 +8,7 @@ import { CaseNote } from '../cases/case-note.entity.js';
 import { ClassificationOverride } from '../cases/classification-override.entity.js';
 import { Complainant } from '../complaints/complainant.entity.js';
 import { Complaint } from '../complaints/complaint.entity.js';
+import { ComplaintSearchDocument } from '../complaints/complaint-search-document.entity.js';
 import { Representative } from '../complaints/representative.entity.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
 import { EvidenceContent } from '../evidence/evidence-content.entity.js';
@@ -26,4 +27,4 @@ import { TriageRun } from '../triage/triage-run.entity.js';
 import { TriageStepResult } from '../triage/triage-step-result.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [CaseAction, CaseNote, CaseEvent, CaseTextKey, ClassificationOverride, Complainant, Complaint, Deadline, EvidenceContent, EvidenceFile, LegalHold, Letter, OfficeHolderTerm, OutboxMessage, PersonalDataErasure, QueuedCaseEvent, Representative, StaffSession, StatsDaily, StatsDirtyDay, StatsState, StatsWorkingDay, TriageRun, TriageStepResult, User];
+export const ENTITIES = [CaseAction, CaseNote, CaseEvent, CaseTextKey, ClassificationOverride, Complainant, Complaint, ComplaintSearchDocument, Deadline, EvidenceContent, EvidenceFile, LegalHold, Letter, OfficeHolderTerm, OutboxMessage, PersonalDataErasure, QueuedCaseEvent, Representative, StaffSession, StatsDaily, StatsDirtyDay, StatsState, StatsWorkingDay, TriageRun, TriageStepResult, User];

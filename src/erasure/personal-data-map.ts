@@ -7,6 +7,7 @@ export const PERSONAL_DATA_TABLES: Record<string, { holds: string; erasure: stri
   complainants: { holds: 'name, email, phone, postal address, the keys people are matched by, adjustments', erasure: 'ComplainantRecordsService.erase: name "[erased]", the rest emptied' },
   representatives: { holds: 'the representative’s name, relationship, email, address', erasure: 'ComplainantRecordsService.erase: "[erased]" and emptied' },
   complaints: { holds: 'summary, details, the office holder’s name as typed, the idempotency key and fingerprint', erasure: 'ComplainantRecordsService.erase: words "[erased]", the rest emptied; category, status, dates stay' },
+  complaint_search_documents: { holds: 'the words of the complaint, stemmed, for the queue’s search', erasure: 'ComplainantRecordsService.erase: made again from the erased words' },
   case_notes: { holds: 'officers’ notes and the contact log', erasure: 'CaseNotesService.eraseText: "[erased]"; when, who and how stay' },
   case_actions: { holds: 'notes of each outcome recorded', erasure: 'CaseWorkService.eraseNotes: "[erased]"; the outcomes stay' },
   classification_overrides: { holds: 'reasons for changes of category', erasure: 'OverridesService.eraseReasons: "[erased]"; the changes stay' },
