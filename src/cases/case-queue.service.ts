@@ -81,12 +81,15 @@ export class CaseQueueService {
     if (query.review === false) where.push(`NOT EXISTS (SELECT 1 FROM deadlines rv WHERE rv.complaint_id = c.id AND rv.kind = 'triage_review' AND rv.met_at IS NULL)`);
     // a broad search is checked case by case: counting all its matches exactly would cost seconds, so it stops sooner
     let countCap = COUNT_CAP;
+    const estimateWhere = [...where];
     if (query.q?.trim()) {
       const search = await this.searchClause(query.q.trim(), param);
       where.push(search.clause);
+      estimateWhere.push(search.estimateClause ?? search.clause);
       if (search.broad) countCap = BROAD_COUNT_CAP;
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const estimateFilter = estimateWhere.length ? `WHERE ${estimateWhere.join(' AND ')}` : '';
     const order = query.review === true ? 'c.possible_offence DESC, rv.due_at ASC, c.received_at ASC' : ORDER[query.sort ?? 'due'];
     const offset = (query.page - 1) * query.pageSize;
     const [rows, counted] = await Promise.all([
@@ -96,7 +99,7 @@ export class CaseQueueService {
          ${filter} ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offset}`,
         params,
       ) as Promise<SummaryRow[]>,
-      this.countCases(`${reviewJoin} ${filter}`, params, countCap),
+      this.countCases(`${reviewJoin} ${filter}`, `${reviewJoin} ${estimateFilter}`, params, countCap),
     ]);
     return { items: rows.map(toSummary), ...counted, page: query.page, pageSize: query.pageSize };
   }
@@ -111,7 +114,7 @@ export class CaseQueueService {
    * asked of Postgres's statistics (an estimate, no rows read); only a word they do not call plainly broad is looked
    * up, capped.
    */
-  private async searchClause(q: string, param: (value: unknown) => string): Promise<{ clause: string; broad: boolean }> {
+  private async searchClause(q: string, param: (value: unknown) => string): Promise<{ clause: string; estimateClause?: string; broad: boolean }> {
     const ids = async (sql: string, values: unknown[]) => ((await this.dataSource.query(`${sql} LIMIT ${SEARCH_CAP + 1}`, values)) as Array<{ id: string }>).map((r) => r.id);
     const key = referenceKey(q);
     if (key) {
@@ -137,11 +140,22 @@ export class CaseQueueService {
     // parameters are numbered as they are made, so only those the final condition uses are made
     const arms: string[] = [];
     // scalar sub-selects, checked for each case as it comes: EXISTS here became a hash of every match (2 s for people)
-    if (broadText) arms.push(`(SELECT s.document @@ websearch_to_tsquery('english', ${param(q)}) FROM complaint_search_documents s WHERE s.complaint_id = c.id)`);
-    else if (byText.length) arms.push(`c.id = ANY(${param(byText)}::uuid[])`);
-    if (broadPerson) arms.push(`(SELECT to_tsvector('simple', p.name || ' ' || p.email) @@ to_tsquery('simple', ${param(person)}) FROM complainants p WHERE p.id = c.complainant_id)`);
-    else if (byPerson.length) arms.push(`c.id = ANY(${param(byPerson)}::uuid[])`);
-    return { clause: `(${arms.join(' OR ')})`, broad: true };
+    // ...and the same written as EXISTS for the "about N" total only: the planner cannot estimate a scalar sub-select
+    // (it guesses half the cases), but estimates a semi-join from the text index's statistics
+    const estimateArms: string[] = [];
+    if (broadText) {
+      const words = param(q);
+      arms.push(`(SELECT s.document @@ websearch_to_tsquery('english', ${words}) FROM complaint_search_documents s WHERE s.complaint_id = c.id)`);
+      estimateArms.push(`EXISTS (SELECT 1 FROM complaint_search_documents s WHERE s.complaint_id = c.id AND s.document @@ websearch_to_tsquery('english', ${words}))`);
+    } else if (byText.length) arms.push(`c.id = ANY(${param(byText)}::uuid[])`);
+    if (broadPerson) {
+      const who = param(person);
+      arms.push(`(SELECT to_tsvector('simple', p.name || ' ' || p.email) @@ to_tsquery('simple', ${who}) FROM complainants p WHERE p.id = c.complainant_id)`);
+      // the planner's guess for a prefix match is worse as a semi-join than as the scalar sub-select's half
+      estimateArms.push(arms[arms.length - 1]);
+    } else if (byPerson.length) arms.push(`c.id = ANY(${param(byPerson)}::uuid[])`);
+    const exact = arms.filter((arm) => arm.startsWith('c.id = ANY'));
+    return { clause: `(${arms.join(' OR ')})`, estimateClause: `(${[...estimateArms, ...exact].join(' OR ')})`, broad: true };
   }
 
   /** The people whose name or email every word begins a word of, up to SEARCH_CAP + 1, or `broad` (personLookup). */
@@ -179,10 +193,10 @@ export class CaseQueueService {
    * Counting every match of a broad filter over a million cases costs more than the page itself, so the count
    * stops at COUNT_CAP; beyond it the total is Postgres's estimate, and says so.
    */
-  private async countCases(filter: string, params: unknown[], cap = COUNT_CAP): Promise<{ total: number; totalIsEstimate: boolean }> {
+  private async countCases(filter: string, estimateFilter: string, params: unknown[], cap = COUNT_CAP): Promise<{ total: number; totalIsEstimate: boolean }> {
     const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM complaints c ${filter} LIMIT ${cap + 1}) capped`, params)) as Array<{ n: number }>;
     if (n <= cap) return { total: n, totalIsEstimate: false };
-    const [{ 'QUERY PLAN': plan }] = (await this.dataSource.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM complaints c ${filter}`, params)) as Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>;
+    const [{ 'QUERY PLAN': plan }] = (await this.dataSource.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM complaints c ${estimateFilter}`, params)) as Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>;
     return { total: Math.max(cap + 1, Math.round(plan[0].Plan['Plan Rows'])), totalIsEstimate: true };
   }
 }
