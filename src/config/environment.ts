@@ -87,6 +87,13 @@ export class Environment {
   TRIAGE_BATCH_SIZE = 100;
 
   /**
+   * Most complaints one acknowledgement job carries: their letters are made in one transaction. Like triage's, a batch
+   * is whatever is waiting, so at low load it is one complaint.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  LETTERS_BATCH_SIZE = 100;
+
+  /**
    * Worker threads that run the analysis and the rules, off the event loop that serves requests and talks to
    * Postgres and Redis. Unset: one fewer than the cores (at least one), which leaves a core to the event loop and
    * Postgres, and on a small machine keeps every step of a complaint in the thread that already holds its parsed

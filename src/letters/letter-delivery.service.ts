@@ -1,14 +1,32 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { CaseLogService } from '../audit/case-log.service.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CASE_LOG_CHANNEL, CaseLogService, QUEUE_INSERT, queuedEventRow } from '../audit/case-log.service.js';
 import { CaseTextKeys } from '../audit/case-text-keys.service.js';
+import { storeEach, type Failure } from '../common/store-each.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { isLanguage, Translations } from '../i18n/translations.js';
-import { readLetterFacts } from './letter-facts.js';
+import { readLetterFactsOf, type LetterFacts } from './letter-facts.js';
 import { letterLanguage, LETTERS, renderLetter } from './letter-templates.js';
 import { LetterNotEmailedError, mailErrorCodes } from './mail-error.js';
 import { MailerService } from './mailer.service.js';
+
+/** An automatic acknowledgement about to be written, with what its case-log event needs. */
+interface Acknowledgement {
+  id: string;
+  complaintId: string;
+  reference: string;
+  language: string;
+  byEmail: boolean;
+  status: 'sending' | 'draft';
+  recipient: string;
+  recipientName: string;
+  postalAddress: string | null;
+  subject: string;
+  body: string;
+  approvedAt: Date | null;
+  delivery: 'email' | 'post' | null;
+}
 
 /** What a worker does with letters: makes the acknowledgement on receipt, and emails approved letters. */
 @Injectable()
@@ -25,40 +43,99 @@ export class LetterDeliveryService {
   ) {}
 
   /**
-   * Makes a new complaint's acknowledgement letter, once: a second run finds it made (a unique index holds one per
-   * case). It is approved for email at once when SMTP is set and there is an address; otherwise it waits as a draft
-   * for an officer to post. Returns the letter to email now, if any.
+   * Makes new complaints' acknowledgement letters, once each: a second run finds them made (a unique index holds one per
+   * case). A letter is approved for email at once when SMTP is set and there is an address; otherwise it waits as a
+   * draft for an officer to post. The batch is one transaction of a few statements; should Postgres refuse a row for
+   * what is in it, each complaint is tried alone, and one that still fails is returned in `failed` (the others are made).
+   * A complaint that does not exist, or whose personal data is erased, gets no letter. Returns the letters to email now.
    */
-  async makeAcknowledgement(complaintId: string): Promise<string | null> {
+  async makeAcknowledgements(complaintIds: readonly string[]): Promise<{ emailed: string[]; failed: Failure[] }> {
+    const failed: Failure[] = [];
+    const emailed: string[] = [];
+    const ids = [...new Set(complaintIds)].map((id) => ({ id }));
+    await storeEach(ids, failed, async (batch) => emailed.push(...(await this.acknowledge(batch.map((c) => c.id)))));
+    return { emailed, failed };
+  }
+
+  private async acknowledge(complaintIds: string[]): Promise<string[]> {
     return this.dataSource.transaction(async (manager) => {
-      // the case's row lock orders this with an officer writing an acknowledgement by hand: one or the other, never both
-      const [made] = (await manager.query(
-        `SELECT EXISTS (SELECT 1 FROM letters l WHERE l.complaint_id = c.id AND l.kind = 'acknowledgement') AS made FROM complaints c WHERE c.id = $1 FOR UPDATE`,
-        [complaintId],
-      )) as Array<{ made: boolean }>;
-      if (!made || made.made) return null;
-      const facts = await readLetterFacts(manager, { complaintId });
-      if (!facts) return null;
-      const language = letterLanguage('acknowledgement', facts.language);
-      const body = renderLetter('acknowledgement', { ...facts.context, message: '' }, language);
-      // a complainant who asked for post gets the letter on paper: it waits, marked for post, for an officer to print
-      const byEmail = this.mailer.enabled && !!facts.email && facts.contactPreference !== 'post';
-      const letterId = randomUUID();
-      const [inserted] = (await manager.query(
-        `INSERT INTO letters (id, complaint_id, kind, language, status, recipient, recipient_name, postal_address, subject, body, created_at, approved_at, delivery)
-         VALUES ($1, $2, 'acknowledgement', $3, $4, $5, $6, $7, $8, $9, now(), $10, $11)
-         ON CONFLICT (complaint_id) WHERE kind = 'acknowledgement' AND created_by IS NULL DO NOTHING RETURNING id`,
-        [letterId, complaintId, language, byEmail ? 'sending' : 'draft', facts.email, facts.name, facts.postalAddress, facts.subjectLine('acknowledgement'), body, byEmail ? new Date() : null, byEmail ? 'email' : facts.contactPreference === 'post' ? 'post' : null],
-      )) as [{ id: string }?];
-      if (!inserted) return null;
-      await this.caseLog.append(manager, {
-        reference: facts.reference,
+      // the cases' row locks, taken in id order, order this with an officer writing an acknowledgement by hand: one or
+      // the other, never both
+      const locked = (await manager.query(
+        `SELECT c.id FROM complaints c WHERE c.id = ANY($1::uuid[])
+            AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.complaint_id = c.id AND l.kind = 'acknowledgement')
+          ORDER BY c.id FOR UPDATE OF c`,
+        [complaintIds],
+      )) as Array<{ id: string }>;
+      if (!locked.length) return [];
+      const facts = await readLetterFactsOf(manager, locked.map((c) => c.id));
+      const letters = [...facts.values()].map((f) => this.acknowledgementOf(f));
+      if (!letters.length) return [];
+      const hmacs = await this.textKeys.hashEach(manager, letters.map((l) => ({ complaintId: l.complaintId, text: l.body })));
+      const made = new Set(await this.insertAcknowledgements(manager, letters, hmacs));
+      return letters.filter((l) => made.has(l.id) && l.byEmail).map((l) => l.id);
+    });
+  }
+
+  /** The letter for one complaint, rendered here: what the single-letter path always wrote. */
+  private acknowledgementOf(facts: LetterFacts): Acknowledgement {
+    const language = letterLanguage('acknowledgement', facts.language);
+    // a complainant who asked for post gets the letter on paper: it waits, marked for post, for an officer to print
+    const byEmail = this.mailer.enabled && !!facts.email && facts.contactPreference !== 'post';
+    return {
+      id: randomUUID(),
+      complaintId: facts.complaintId,
+      reference: facts.reference,
+      language,
+      byEmail,
+      status: byEmail ? 'sending' : 'draft',
+      recipient: facts.email,
+      recipientName: facts.name,
+      postalAddress: facts.postalAddress,
+      subject: facts.subjectLine('acknowledgement'),
+      body: renderLetter('acknowledgement', { ...facts.context, message: '' }, language),
+      approvedAt: byEmail ? new Date() : null,
+      delivery: byEmail ? 'email' : facts.contactPreference === 'post' ? 'post' : null,
+    };
+  }
+
+  /** The letters and their `letter.created` events in one statement; returns the ids of the letters it made. */
+  private async insertAcknowledgements(manager: EntityManager, letters: Acknowledgement[], hmacs: string[]): Promise<string[]> {
+    const events = letters.map((l, i) =>
+      queuedEventRow({
+        reference: l.reference,
         actor: 'worker',
         type: 'letter.created',
-        details: { complaintId, letterId, kind: 'acknowledgement', language, automatic: true, bodyHmac: await this.textKeys.hash(manager, complaintId, body) },
-      });
-      return byEmail ? letterId : null;
-    });
+        details: { complaintId: l.complaintId, letterId: l.id, kind: 'acknowledgement', language: l.language, automatic: true, bodyHmac: hmacs[i] },
+      }),
+    );
+    const column = <T>(pick: (letter: Acknowledgement, i: number) => T) => letters.map(pick);
+    const [{ made }] = (await manager.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                              $10::timestamptz[], $11::varchar[], $12::timestamptz[], $13::varchar[], $14::varchar[], $15::varchar[], $16::jsonb[])
+           AS i(id, complaint_id, language, status, recipient, recipient_name, postal_address, subject, body, approved_at, delivery,
+                event_at, event_reference, event_actor, event_type, event_details)
+       ), made AS (
+         INSERT INTO letters (id, complaint_id, kind, language, status, recipient, recipient_name, postal_address, subject, body, created_at, approved_at, delivery)
+         SELECT id, complaint_id, 'acknowledgement', language, status, recipient, recipient_name, postal_address, subject, body, now(), approved_at, delivery
+           FROM input i
+          -- checked again after the locks (this statement's snapshot is newer): an officer's letter committed meanwhile counts
+          WHERE NOT EXISTS (SELECT 1 FROM letters l WHERE l.complaint_id = i.complaint_id AND l.kind = 'acknowledgement')
+          ORDER BY complaint_id
+         ON CONFLICT (complaint_id) WHERE kind = 'acknowledgement' AND created_by IS NULL DO NOTHING RETURNING id
+       ), logged AS (
+         ${QUEUE_INSERT} SELECT event_at, event_reference, event_actor, event_type, event_details FROM input JOIN made USING (id) ORDER BY complaint_id
+       )
+       SELECT coalesce((SELECT array_agg(id::text) FROM made), '{}') AS made, pg_notify($17, '')`,
+      [
+        column((l) => l.id), column((l) => l.complaintId), column((l) => l.language), column((l) => l.status), column((l) => l.recipient),
+        column((l) => l.recipientName), column((l) => l.postalAddress), column((l) => l.subject), column((l) => l.body), column((l) => l.approvedAt),
+        column((l) => l.delivery), column((_, i) => events[i][0]), column((_, i) => events[i][1]), column((_, i) => events[i][2]),
+        column((_, i) => events[i][3]), column((_, i) => events[i][4]), CASE_LOG_CHANNEL,
+      ],
+    )) as Array<{ made: string[] }>;
+    return made;
   }
 
   /**

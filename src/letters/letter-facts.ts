@@ -31,27 +31,43 @@ function whereToGo(t: TFunction, category: string | null, route: string | null, 
   return t('whereToGo.body', { body: body ?? t('whereToGo.someBody') });
 }
 
+interface FactsRow {
+  id: string; reference: string; status: string; subject_role: string; received_at: Date; category: string | null; name: string; email: string | null;
+  postal_address: string | null; language: string | null; contact_preference: string | null; decision_due: Date | null; route: string | null; body: string | null;
+}
+
+const FACTS_QUERY = (where: string) =>
+  `SELECT c.id, c.reference, c.status, c.subject_role, c.received_at, c.category, p.name, p.email, p.postal_address,
+          c.language, c.contact_preference,
+          (SELECT d.due_at FROM deadlines d WHERE d.complaint_id = c.id AND d.kind = 'recording_decision') AS decision_due,
+          r.findings ->> 'route' AS route, r.findings ->> 'body' AS body
+     FROM complaints c JOIN complainants p ON p.id = c.complainant_id
+     LEFT JOIN LATERAL (SELECT findings FROM triage_step_results s WHERE s.complaint_id = c.id AND s.step = 'remit'
+                        ORDER BY s.completed_at DESC LIMIT 1) r ON true
+    WHERE ${where} AND c.personal_data_erased_at IS NULL`;
+
 /**
  * The facts a letter may use, read in the caller's transaction; none for a complainant whose personal data is erased.
  * Deliberately no notes of any kind: what the letter says beyond these facts is what an officer writes for the
  * complainant.
  */
 export async function readLetterFacts(manager: EntityManager, where: { reference: string } | { complaintId: string }): Promise<LetterFacts | null> {
-  const [row] = (await manager.query(
-    `SELECT c.id, c.reference, c.status, c.subject_role, c.received_at, c.category, p.name, p.email, p.postal_address,
-            c.language, c.contact_preference,
-            (SELECT d.due_at FROM deadlines d WHERE d.complaint_id = c.id AND d.kind = 'recording_decision') AS decision_due,
-            r.findings ->> 'route' AS route, r.findings ->> 'body' AS body
-       FROM complaints c JOIN complainants p ON p.id = c.complainant_id
-       LEFT JOIN LATERAL (SELECT findings FROM triage_step_results s WHERE s.complaint_id = c.id AND s.step = 'remit'
-                          ORDER BY s.completed_at DESC LIMIT 1) r ON true
-      WHERE ${'reference' in where ? 'c.reference = $1' : 'c.id = $1'} AND c.personal_data_erased_at IS NULL`,
-    ['reference' in where ? where.reference : where.complaintId],
-  )) as Array<{
-    id: string; reference: string; status: string; subject_role: string; received_at: Date; category: string | null; name: string; email: string | null;
-    postal_address: string | null; language: string | null; contact_preference: string | null; decision_due: Date | null; route: string | null; body: string | null;
-  }>;
-  if (!row) return null;
+  const [row] = (await manager.query(FACTS_QUERY('reference' in where ? 'c.reference = $1' : 'c.id = $1'), [
+    'reference' in where ? where.reference : where.complaintId,
+  ])) as FactsRow[];
+  return row ? toFacts(row) : null;
+}
+
+/** The same facts for many complaints in one query, by complaint id; an erased or missing complaint has none. */
+export async function readLetterFactsOf(manager: EntityManager, complaintIds: readonly string[]): Promise<Map<string, LetterFacts>> {
+  if (!complaintIds.length) return new Map();
+  const rows = (await manager.query(FACTS_QUERY('c.id = ANY($1::uuid[])'), [complaintIds])) as FactsRow[];
+  const facts = new Map<string, LetterFacts>();
+  for (const row of rows) facts.set(row.id, await toFacts(row));
+  return facts;
+}
+
+async function toFacts(row: FactsRow): Promise<LetterFacts> {
   const language = isLanguage(row.language) ? row.language : 'en';
   const t = (await translations()).t(language, 'letters');
   return {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
 import { Environment } from '../config/environment.js';
-import { DEFAULT_JOB_OPTIONS, LETTERS_QUEUE, type LetterJobData, type LetterJobName, type LetterJobs } from '../queue/queues.js';
+import { DEFAULT_JOB_OPTIONS, jobComplaints, LETTERS_QUEUE, type LetterJobData, type LetterJobName, type LetterJobs } from '../queue/queues.js';
 import { LetterDeliveryService } from './letter-delivery.service.js';
 import { LettersQueueService } from './letters-queue.service.js';
 
@@ -37,12 +37,25 @@ export class LettersProcessor implements OnModuleInit, OnApplicationShutdown {
 
   async process(job: Job<LetterJobData, string, LetterJobName>): Promise<string> {
     this.logger.debug({ jobId: job.id, job: job.name, queue: LETTERS_QUEUE }, 'letter job started');
-    if (job.name === 'acknowledge') {
-      const letterId = await this.delivery.makeAcknowledgement((job.data as LetterJobs['acknowledge']).complaintId);
-      if (letterId) await this.queue.requestSends([letterId]);
-      return letterId ? 'acknowledgement made; email queued' : 'acknowledgement already made, or waits to be posted';
-    }
+    if (job.name === 'acknowledge') return this.acknowledge(job);
     const attempts = job.opts.attempts ?? DEFAULT_JOB_OPTIONS.attempts ?? 1;
     return this.delivery.send((job.data as LetterJobs['send']).letterId, job.attemptsMade + 1 >= attempts);
+  }
+
+  /**
+   * A batch's letters in one transaction. A complaint that failed in the batch does not fail the others: theirs are
+   * made, and it is queued alone, where it has the usual attempts and backoff and, if it never succeeds, its own dead
+   * letter. A job that is already one complaint fails as a whole, so BullMQ retries it.
+   */
+  private async acknowledge(job: Job<LetterJobData, string, LetterJobName>): Promise<string> {
+    const complaintIds = jobComplaints(job.data as LetterJobs['acknowledge']);
+    const { emailed, failed } = await this.delivery.makeAcknowledgements(complaintIds);
+    await this.queue.requestSends(emailed);
+    const made = `${complaintIds.length - failed.length} acknowledged (${emailed.length} emails queued; the rest already made, or waiting to be posted)`;
+    if (!failed.length) return made;
+    if (complaintIds.length === 1) throw new Error(failed[0].error);
+    this.logger.warn({ jobId: job.id, job: job.name, failed: failed.map((f) => ({ complaintId: f.id, err: f.error })) }, 'letters: complaints set aside from a batch, queued alone');
+    await this.queue.requestAcknowledgementsAlone(failed.map((f) => f.id));
+    return `${made}, ${failed.length} queued alone`;
   }
 }

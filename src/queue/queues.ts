@@ -7,7 +7,8 @@ export const TRIAGE_QUEUE = 'triage';
 /** Letters made and emailed by workers: the acknowledgement on receipt, and every letter an officer approves for email. */
 export const LETTERS_QUEUE = 'letters';
 export interface LetterJobs {
-  acknowledge: { complaintId: string };
+  /** A batch of complaints' acknowledgements, like a triage job's payload (see `ComplaintsJobData`). */
+  acknowledge: ComplaintsJobData;
   send: { letterId: string };
 }
 export type LetterJobName = keyof LetterJobs;
@@ -15,19 +16,32 @@ export type LetterJobData = LetterJobs[LetterJobName];
 
 
 /**
- * Job name -> payload. Payloads carry ids, never entities. A triage job carries one step for a batch of complaints
- * (`complaintIds`); a batch of one, and a complaint re-queued alone after it failed in a batch, carries `complaintId`
- * instead, so the dead letters show (and retry) that one complaint.
+ * The payload of a job for a batch of complaints (`complaintIds`): a batch of one, and a complaint re-queued alone
+ * after it failed in a batch, carries `complaintId` instead, so the dead letters show (and retry) that one complaint.
+ * Payloads carry ids, never entities.
  */
-export type TriageJobData = { complaintId: string } | { complaintIds: string[] };
+export type ComplaintsJobData = { complaintId: string } | { complaintIds: string[] };
+
+/** The complaints a job is for. */
+export const jobComplaints = (data: ComplaintsJobData): string[] => ('complaintIds' in data ? data.complaintIds : [data.complaintId]);
+
+/** The payload for a batch: one complaint is always written as `complaintId`. */
+export const complaintsJobData = (complaintIds: readonly string[]): ComplaintsJobData =>
+  complaintIds.length === 1 ? { complaintId: complaintIds[0] } : { complaintIds: [...complaintIds] };
+
+/** A batch's name in its job id: a hash of its sorted ids, so the same batch queued twice is one job. */
+export const batchName = (complaintIds: readonly string[]): string =>
+  `batch-${createHash('sha256').update([...complaintIds].sort().join(',')).digest('base64url').slice(0, 22)}`;
+
+/** Job name -> payload. A triage job carries one step for a batch of complaints. */
+export type TriageJobData = ComplaintsJobData;
 export type TriageJobName = typeof ANALYSE_STEP | StepName | typeof DECIDE_STEP;
 
 /** The complaints a triage job is for. */
-export const triageJobComplaints = (data: TriageJobData): string[] => ('complaintIds' in data ? data.complaintIds : [data.complaintId]);
+export const triageJobComplaints = jobComplaints;
 
-/** The payload for a batch: one complaint is always written as `complaintId`. */
-export const triageJobData = (complaintIds: readonly string[]): TriageJobData =>
-  complaintIds.length === 1 ? { complaintId: complaintIds[0] } : { complaintIds: [...complaintIds] };
+/** The payload for a triage batch. */
+export const triageJobData = complaintsJobData;
 
 /** The one place that sets retries, backoff and how long finished jobs stay in Redis. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -44,6 +58,12 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
  */
 export const triageJobId = (complaintIds: readonly string[], step: TriageJobName, rulesetVersion: string): string => {
   if (complaintIds.length === 1) return `${complaintIds[0]}.${step}.${rulesetVersion}`;
-  const digest = createHash('sha256').update([...complaintIds].sort().join(',')).digest('base64url').slice(0, 22);
-  return `batch-${digest}.${step}.${rulesetVersion}`;
+  return `${batchName(complaintIds)}.${step}.${rulesetVersion}`;
 };
+
+/**
+ * An acknowledgement job's id: one complaint keeps the id it always had (`acknowledge.complaint`), which the sweeper
+ * and a complaint set aside from a batch share, so a dead letter stays one until an admin retries it.
+ */
+export const acknowledgeJobId = (complaintIds: readonly string[]): string =>
+  `acknowledge.${complaintIds.length === 1 ? complaintIds[0] : batchName(complaintIds)}`;

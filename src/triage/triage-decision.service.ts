@@ -5,7 +5,7 @@ import type { Category } from '../complaints/complaint-categories.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import type { DecisionSummary } from './batch/triage-compute.js';
 import { TriageThreads } from './batch/triage-threads.service.js';
-import { storeEach, type Failure } from './batch/store-each.js';
+import { storeEach, type Failure } from '../common/store-each.js';
 import { DECIDE_STEP, RULE_STEP_NAMES } from './rules/rule.types.js';
 import { RULESET_VERSION } from './rules/ruleset.js';
 import { TriageFactsService } from './triage-facts.service.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ComputeOutcome } from './batch/triage-compute.js';
 import { TriageThreads } from './batch/triage-threads.service.js';
-import { storeEach, type Failure } from './batch/store-each.js';
+import { storeEach, type Failure } from '../common/store-each.js';
 import { ANALYSE_STEP, RULE_STEP_NAMES, type StepName } from './rules/rule.types.js';
 import { RULESET_VERSION } from './rules/ruleset.js';
 import { TriageFactsService } from './triage-facts.service.js';

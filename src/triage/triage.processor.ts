@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Environment } from '../config/environment.js';
 import { TRIAGE_QUEUE, triageJobComplaints, type TriageJobData, type TriageJobName } from '../queue/queues.js';
-import type { Failure } from './batch/store-each.js';
+import type { Failure } from '../common/store-each.js';
 import { ANALYSE_STEP, DECIDE_STEP, type StepName } from './rules/rule.types.js';
 import { TriageDecisionService } from './triage-decision.service.js';
 import { TriageQueueService } from './triage-queue.service.js';

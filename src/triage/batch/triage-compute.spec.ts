@@ -1,5 +1,5 @@
 import { analyseStep } from '../rules/analyse.step.js';
-import { storeEach, type Failure } from './store-each.js';
+import { storeEach, type Failure } from '../../common/store-each.js';
 import { computeTriage, type BaseFacts } from './triage-compute.js';
 
 const facts = (summary: string, details: string): BaseFacts => ({

@@ -1,0 +1,145 @@
+import { jest } from '@jest/globals';
+import { Queue, type Job } from 'bullmq';
+import pg from 'pg';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { AppProcess } from './helpers/app-process.js';
+import { api, complaintBody, login } from './helpers/http.js';
+import { OwnRedis } from './helpers/redis-server.js';
+import { SmtpSink } from './helpers/smtp-sink.js';
+import { createTestDatabase, dropTestDatabase, testDatabaseName } from './helpers/test-database.js';
+
+/**
+ * Acknowledgements in batches: one `acknowledge` job makes the letters of many complaints in one transaction. The
+ * built app runs in its own processes against its own database and redis-server; the worker starts only once the
+ * complaints wait in the outbox, so the relay queues them as one batch.
+ */
+jest.setTimeout(180_000);
+
+type AcknowledgeJob = Job<{ complaintId?: string; complaintIds?: string[] }>;
+const complaintsOf = (job: AcknowledgeJob) => job.data.complaintIds ?? [job.data.complaintId!];
+
+describe('acknowledgement letters in batches', () => {
+  let redis: OwnRedis;
+  let smtp: SmtpSink;
+  let database: string;
+  let db: pg.Pool;
+  let queue: Queue;
+  let env: Record<string, string>;
+  const processes: AppProcess[] = [];
+
+  beforeAll(async () => {
+    const id = randomBytes(4).toString('hex');
+    database = testDatabaseName(`letters_${id}`);
+    redis = await OwnRedis.start();
+    smtp = await new SmtpSink().start();
+    const url = await createTestDatabase(database);
+    db = new pg.Pool({ connectionString: url, max: 2 });
+    db.on('error', () => undefined);
+    env = {
+      NODE_ENV: 'test', DATABASE_URL: url, REDIS_URL: redis.url, QUEUE_PREFIX: `letters_${id}`, LOG_LEVEL: 'info', SMTP_URL: smtp.url,
+      ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'test-admin-password-1', INTAKE_RATE_LIMIT: '0', LOGIN_RATE_LIMIT: '0',
+      TRIAGE_SWEEP_SECONDS: '3600', LETTERS_BATCH_SIZE: '50',
+    };
+    queue = new Queue('letters', { connection: { url: redis.url }, prefix: env.QUEUE_PREFIX });
+  });
+
+  afterAll(async () => {
+    await Promise.all(processes.splice(0).map((p) => p.stop('SIGKILL')));
+    await queue.close();
+    await db.end();
+    await dropTestDatabase(database);
+    await redis.kill();
+    await smtp.stop();
+  });
+
+  const start = async (entry: 'main' | 'worker') => {
+    const app = await AppProcess.start(entry, env);
+    processes.push(app);
+    return app;
+  };
+  const count = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params)).rows[0].n);
+  async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      if (await check()) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+  const acknowledgeJobs = async (states: Parameters<Queue['getJobs']>[0]) => ((await queue.getJobs(states)) as AcknowledgeJob[]).filter((job) => job.name === 'acknowledge');
+
+  it('one job makes a letter and a letter.created event for each complaint; one Postgres refuses is set aside; a second run makes nothing', async () => {
+    const app = await start('main');
+    const references: string[] = [];
+    for (let i = 0; i < 6; i++) references.push((await api(app.baseUrl, 'POST', '/api/complaints', { body: complaintBody() })).body.reference);
+    const { rows: complaints } = await db.query<{ id: string; reference: string }>(`SELECT id, reference FROM complaints ORDER BY reference`);
+    const ids = complaints.map((c) => c.id);
+    const poisoned = ids[3];
+    const missing = randomUUID(); // asked for, but no such complaint
+    await db.query(`INSERT INTO outbox (topic, payload) VALUES ('letters.acknowledge', jsonb_build_object('complaintId', $1::text))`, [missing]);
+    // Postgres refuses the poisoned complaint's letter, as it would a row it cannot store, until the trigger goes
+    await db.query(`CREATE FUNCTION refuse_letter() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE check_violation USING MESSAGE = 'refused for the test'; END $$`);
+    await db.query(`CREATE TRIGGER refuse_letter BEFORE INSERT ON letters FOR EACH ROW WHEN (NEW.complaint_id = '${poisoned}') EXECUTE FUNCTION refuse_letter()`);
+
+    await start('worker'); // the relay finds all seven waiting: one batch
+    await waitFor('the other five letters', async () => (await count(`SELECT count(*) AS n FROM letters`)) === 5);
+    let alone: AcknowledgeJob[] = [];
+    await waitFor('the refused complaint queued alone', async () => {
+      alone = (await acknowledgeJobs(['delayed', 'waiting', 'active', 'failed'])).filter((job) => job.attemptsMade >= 1);
+      return alone.length === 1;
+    });
+    expect(alone[0].id).toBe(`acknowledge.${poisoned}`);
+    expect(alone[0].data).toEqual({ complaintId: poisoned });
+    const batches = (await acknowledgeJobs(['completed'])).filter((job) => complaintsOf(job).length > 1);
+    expect(batches.map((job) => [...complaintsOf(job)].sort())).toEqual([[...ids, missing].sort()]);
+    expect(await count(`SELECT count(*) AS n FROM letters WHERE complaint_id = $1`, [poisoned])).toBe(0);
+
+    // mended: its own job, promoted past the backoff, makes its letter
+    await db.query(`DROP TRIGGER refuse_letter ON letters`);
+    await waitFor('its letter', async () => {
+      for (const job of await acknowledgeJobs(['delayed'])) await job.promote().catch(() => undefined);
+      return (await count(`SELECT count(*) AS n FROM letters`)) === 6;
+    });
+
+    // every complaint: one acknowledgement, emailed once, and one letter.created event whose bodyHmac is the body's
+    await waitFor('every letter sent', async () => (await count(`SELECT count(*) AS n FROM letters WHERE status = 'sent'`)) === 6);
+    await waitFor('the case log to be chained', async () => (await count(`SELECT count(*) AS n FROM case_event_queue`)) === 0);
+    const { rows: letters } = await db.query(
+      `SELECT l.id, l.complaint_id, l.kind, l.status, l.delivery, l.recipient, l.recipient_name, l.subject, l.body, l.created_by, c.reference, p.email, p.name, k.key
+         FROM letters l JOIN complaints c ON c.id = l.complaint_id JOIN complainants p ON p.id = c.complainant_id JOIN case_text_keys k ON k.complaint_id = c.id
+        ORDER BY c.reference`,
+    );
+    expect(letters.map((l) => l.complaint_id)).toEqual(ids);
+    for (const l of letters) {
+      expect(l).toMatchObject({ kind: 'acknowledgement', status: 'sent', delivery: 'email', recipient: l.email, recipient_name: l.name, created_by: null });
+      expect(l.subject).toContain(l.reference);
+      expect(l.body).toContain(l.name);
+      expect(smtp.messages.filter((m) => m.raw.includes(l.reference) && m.raw.includes('we have received it'))).toHaveLength(1);
+    }
+    const created = async () =>
+      (await db.query(`SELECT reference, actor, details FROM case_events WHERE type = 'letter.created' ORDER BY reference`)).rows as Array<{ reference: string; actor: string; details: Record<string, unknown> }>;
+    const events = await created();
+    expect(events).toEqual(
+      letters.map((l) => ({
+        reference: l.reference,
+        actor: 'worker',
+        details: {
+          complaintId: l.complaint_id, letterId: l.id, kind: 'acknowledgement', language: 'en', automatic: true,
+          bodyHmac: createHmac('sha256', l.key as Buffer).update(l.body as string, 'utf8').digest('hex'),
+        },
+      })),
+    );
+    const token = await login(app.baseUrl, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+    expect((await api(app.baseUrl, 'GET', '/api/audit/verify', { token })).body.ok).toBe(true);
+
+    // the same batch run again (a relay running twice, a retry) finds every letter made
+    const sendsBefore = (await queue.getJobs(['completed', 'waiting', 'active', 'delayed', 'failed'])).filter((job) => job.name === 'send').length;
+    const rerun = await queue.add('acknowledge', { complaintIds: [...ids, missing] }, { jobId: 'acknowledge.rerun' });
+    await waitFor('the second run', async () => (await rerun.getState()) === 'completed');
+    expect(await count(`SELECT count(*) AS n FROM letters`)).toBe(6);
+    expect(await count(`SELECT count(*) AS n FROM case_event_queue`)).toBe(0);
+    expect(await created()).toEqual(events);
+    expect((await queue.getJobs(['completed', 'waiting', 'active', 'delayed', 'failed'])).filter((job) => job.name === 'send')).toHaveLength(sendsBefore);
+    expect(await queue.getFailedCount()).toBe(0);
+  });
+});
