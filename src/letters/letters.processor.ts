@@ -51,7 +51,7 @@ export class LettersProcessor implements OnModuleInit, OnApplicationShutdown {
     const complaintIds = jobComplaints(job.data as LetterJobs['acknowledge']);
     const { emailed, failed } = await this.delivery.makeAcknowledgements(complaintIds);
     await this.queue.requestSends(emailed);
-    const made = `${complaintIds.length - failed.length} acknowledged (${emailed.length} emails queued; the rest already made, or waiting to be posted)`;
+    const made = `${complaintIds.length - failed.length} done, ${emailed.length} emails queued (the rest made before, waiting to be posted, or with no case to write to)`;
     if (!failed.length) return made;
     if (complaintIds.length === 1) throw new Error(failed[0].error);
     this.logger.warn({ jobId: job.id, job: job.name, failed: failed.map((f) => ({ complaintId: f.id, err: f.error })) }, 'letters: complaints set aside from a batch, queued alone');
