@@ -1,9 +1,9 @@
 import type { Logger } from '@nestjs/common';
 
 /**
- * Runs `batch` until it returns fewer than `batchSize` items: at once when woken, and on a timer as a backstop. One
- * drain at a time per process; a wake during a drain makes it go round again. A failing batch is logged once, then
- * retried on the next wake or tick.
+ * Runs `batch` until it returns fewer than `batchSize` items: when woken (after `gatherMs`, so that what arrives
+ * meanwhile goes in the same batch), and on a timer as a backstop. One drain at a time per process; a wake during a
+ * drain makes it go round again. A failing batch is logged once, then retried on the next wake or tick.
  */
 export class DrainLoop {
   private running?: Promise<void>;
@@ -17,6 +17,7 @@ export class DrainLoop {
     private readonly batch: () => Promise<number>,
     private readonly batchSize: number,
     private readonly logger: Logger,
+    private readonly gatherMs = 0,
   ) {}
 
   start(pollMs: number): void {
@@ -54,6 +55,7 @@ export class DrainLoop {
 
   private async drain(): Promise<void> {
     try {
+      if (this.gatherMs > 0) await new Promise((resolve) => setTimeout(resolve, this.gatherMs));
       while (!this.stopped && (await this.batch()) >= this.batchSize);
       if (this.failing) this.logger.log(`${this.what} recovered`);
       this.failing = false;

@@ -94,6 +94,14 @@ export class Environment {
   LETTERS_BATCH_SIZE = 100;
 
   /**
+   * How long the outbox relay waits, once woken, for more complaints to queue with the first: at a steady 100 a
+   * second, 50 ms makes batches of about five instead of one, and each batch costs nine triage jobs and their
+   * statements whatever its size. 0: each wake relays at once.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(1000)
+  OUTBOX_GATHER_MS = 50;
+
+  /**
    * Worker threads that run the analysis and the rules, off the event loop that serves requests and talks to
    * Postgres and Redis. Unset: one fewer than the cores (at least one), which leaves a core to the event loop and
    * Postgres, and on a small machine keeps every step of a complaint in the thread that already holds its parsed

@@ -31,7 +31,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     private readonly triageQueue: TriageQueueService,
     private readonly lettersQueue: LettersQueueService,
   ) {
-    this.loop = new DrainLoop('outbox relay', () => this.relayBatch(), BATCH, new Logger(OutboxRelayService.name));
+    this.loop = new DrainLoop('outbox relay', () => this.relayBatch(), BATCH, new Logger(OutboxRelayService.name), env.OUTBOX_GATHER_MS);
   }
 
   onApplicationBootstrap(): void {
