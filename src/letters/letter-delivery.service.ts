@@ -159,7 +159,9 @@ export class LetterDeliveryService {
       await this.mailer.send(letter.recipient, letter.subject, letter.body, [], `<${letter.id}@letters.pcc-triage>`);
     } catch (error) {
       const message = (error as Error).message.slice(0, 500);
-      await this.dataSource.query(`UPDATE letters SET send_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END WHERE id = $1`, [letterId, message, lastAttempt]);
+      // only while it is still being sent: an erasure during the attempt has emptied the letter and marked it failed,
+      // and the server's reply (which may quote the address) must not be written back after it
+      await this.dataSource.query(`UPDATE letters SET send_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END WHERE id = $1 AND status = 'sending'`, [letterId, message, lastAttempt]);
       if (lastAttempt) {
         await this.dataSource.transaction((manager) =>
           this.caseLog.append(manager, { reference: letter.reference, actor: 'worker', type: 'letter.send_failed', details: { complaintId: letter.complaint_id, letterId } }),
