@@ -1,12 +1,10 @@
 import { jest } from '@jest/globals';
-import { Queue, type Job } from 'bullmq';
-import pg from 'pg';
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { AppProcess } from './helpers/app-process.js';
+import type { Job, Queue } from 'bullmq';
+import type pg from 'pg';
+import { createHmac, randomUUID } from 'node:crypto';
 import { api, complaintBody, login } from './helpers/http.js';
-import { OwnRedis } from './helpers/redis-server.js';
+import { OwnInstance, waitFor as waitUntil } from './helpers/own-instance.js';
 import { SmtpSink } from './helpers/smtp-sink.js';
-import { createTestDatabase, dropTestDatabase, testDatabaseName } from './helpers/test-database.js';
 
 /**
  * Acknowledgements in batches: one `acknowledge` job makes the letters of many complaints in one transaction. The
@@ -19,53 +17,26 @@ type AcknowledgeJob = Job<{ complaintId?: string; complaintIds?: string[] }>;
 const complaintsOf = (job: AcknowledgeJob) => job.data.complaintIds ?? [job.data.complaintId!];
 
 describe('acknowledgement letters in batches', () => {
-  let redis: OwnRedis;
   let smtp: SmtpSink;
-  let database: string;
+  let instance: OwnInstance;
   let db: pg.Pool;
   let queue: Queue;
   let env: Record<string, string>;
-  const processes: AppProcess[] = [];
 
   beforeAll(async () => {
-    const id = randomBytes(4).toString('hex');
-    database = testDatabaseName(`letters_${id}`);
-    redis = await OwnRedis.start();
     smtp = await new SmtpSink().start();
-    const url = await createTestDatabase(database);
-    db = new pg.Pool({ connectionString: url, max: 2 });
-    db.on('error', () => undefined);
-    env = {
-      NODE_ENV: 'test', DATABASE_URL: url, REDIS_URL: redis.url, QUEUE_PREFIX: `letters_${id}`, LOG_LEVEL: 'info', SMTP_URL: smtp.url,
-      ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'test-admin-password-1', INTAKE_RATE_LIMIT: '0', LOGIN_RATE_LIMIT: '0',
-      TRIAGE_SWEEP_SECONDS: '3600', LETTERS_BATCH_SIZE: '50',
-    };
-    queue = new Queue('letters', { connection: { url: redis.url }, prefix: env.QUEUE_PREFIX });
+    instance = await OwnInstance.create('letters', 'letters', { SMTP_URL: smtp.url, TRIAGE_SWEEP_SECONDS: '3600', LETTERS_BATCH_SIZE: '50' });
+    ({ db, queue, env } = instance);
   });
 
   afterAll(async () => {
-    await Promise.all(processes.splice(0).map((p) => p.stop('SIGKILL')));
-    await queue.close();
-    await db.end();
-    await dropTestDatabase(database);
-    await redis.kill();
+    await instance.close();
     await smtp.stop();
   });
 
-  const start = async (entry: 'main' | 'worker') => {
-    const app = await AppProcess.start(entry, env);
-    processes.push(app);
-    return app;
-  };
-  const count = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params)).rows[0].n);
-  async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    while (Date.now() < until) {
-      if (await check()) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
+  const start = (entry: 'main' | 'worker') => instance.start(entry);
+  const count = (sql: string, params: unknown[] = []) => instance.count(sql, params);
+  const waitFor = (what: string, check: () => Promise<boolean>) => waitUntil(what, check, 60_000);
   const acknowledgeJobs = async (states: Parameters<Queue['getJobs']>[0]) => ((await queue.getJobs(states)) as AcknowledgeJob[]).filter((job) => job.name === 'acknowledge');
 
   it('one job makes a letter and a letter.created event for each complaint; one Postgres refuses is set aside; a second run makes nothing', async () => {

@@ -1,13 +1,10 @@
 import { jest } from '@jest/globals';
-import { Queue, type Job } from 'bullmq';
-import pg from 'pg';
-import { randomBytes } from 'node:crypto';
+import type { Job, Queue } from 'bullmq';
+import type pg from 'pg';
 import { ALL_STEPS, ANALYSE_STEP } from '../src/triage/rules/rule.types.js';
 import { RULESET_VERSION } from '../src/triage/rules/ruleset.js';
-import { AppProcess } from './helpers/app-process.js';
 import { api, complaintBody, login } from './helpers/http.js';
-import { OwnRedis } from './helpers/redis-server.js';
-import { createTestDatabase, dropTestDatabase, testDatabaseName } from './helpers/test-database.js';
+import { OwnInstance, waitFor as waitUntil } from './helpers/own-instance.js';
 
 /**
  * Micro-batched triage: one job carries one step for many complaints. Each test runs the built app in its own
@@ -20,51 +17,24 @@ type TriageJob = Job<{ complaintId?: string; complaintIds?: string[] }>;
 const complaintsOf = (job: TriageJob) => job.data.complaintIds ?? [job.data.complaintId!];
 
 describe('triage in batches', () => {
-  let redis: OwnRedis;
-  let database: string;
+  let instance: OwnInstance;
   let db: pg.Pool;
   let queue: Queue;
   let env: Record<string, string>;
-  const processes: AppProcess[] = [];
 
   beforeEach(async () => {
-    const id = randomBytes(4).toString('hex');
-    database = testDatabaseName(`batch_${id}`);
-    redis = await OwnRedis.start();
-    const url = await createTestDatabase(database);
-    db = new pg.Pool({ connectionString: url, max: 2 });
-    db.on('error', () => undefined); // an idle connection ended by the server is replaced on the next query
-    env = {
-      NODE_ENV: 'test', DATABASE_URL: url, REDIS_URL: redis.url, QUEUE_PREFIX: `batch_${id}`, LOG_LEVEL: 'info',
-      ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'test-admin-password-1', INTAKE_RATE_LIMIT: '0', LOGIN_RATE_LIMIT: '0',
-      // Only stalled-job recovery may finish a killed worker's batches: the sweeper stays out of it.
-      WORKER_LOCK_MS: '2000', TRIAGE_SWEEP_SECONDS: '3600', TRIAGE_BATCH_SIZE: '50',
-    };
-    queue = new Queue('triage', { connection: { url: redis.url }, prefix: env.QUEUE_PREFIX });
+    // Only stalled-job recovery may finish a killed worker's batches: the sweeper stays out of it.
+    instance = await OwnInstance.create('batch', 'triage', { WORKER_LOCK_MS: '2000', TRIAGE_SWEEP_SECONDS: '3600', TRIAGE_BATCH_SIZE: '50' });
+    ({ db, queue, env } = instance);
   });
 
   afterEach(async () => {
-    await Promise.all(processes.splice(0).map((p) => p.stop('SIGKILL')));
-    await queue.close();
-    await db.end();
-    await dropTestDatabase(database);
-    await redis.kill();
+    await instance.close();
   });
 
-  const start = async (entry: 'main' | 'worker') => {
-    const app = await AppProcess.start(entry, env);
-    processes.push(app);
-    return app;
-  };
-  const count = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params)).rows[0].n);
-  async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 180_000): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    while (Date.now() < until) {
-      if (await check()) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
+  const start = (entry: 'main' | 'worker') => instance.start(entry);
+  const count = (sql: string, params: unknown[] = []) => instance.count(sql, params);
+  const waitFor = (what: string, check: () => Promise<boolean>) => waitUntil(what, check, 180_000);
   async function submit(baseUrl: string, amount: number): Promise<string[]> {
     const references: string[] = [];
     for (let i = 0; i < amount; i += 25) {
