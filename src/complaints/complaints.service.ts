@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { CASE_LOG_CHANNEL, QUEUE_INSERT, queuedEventRow, type Actor } from '../audit/case-log.service.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { DomainError } from '../common/domain-error.js';
+import { pgPool } from '../database/prepared-query.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { OUTBOX_CHANNEL, OUTBOX_TOPICS } from '../outbox/outbox.topics.js';
 import type { Language } from '../i18n/translations.js';
@@ -70,7 +71,7 @@ export class ComplaintsService {
    * connection parses it once rather than on every complaint, and skips TypeORM's query runner, which it does not need.
    */
   private get pool(): pg.Pool {
-    return (this.dataSource.driver as unknown as { master: pg.Pool }).master;
+    return pgPool(this.dataSource);
   }
 
   /**

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CASE_LOG_CHANNEL, QUEUE_INSERT, queuedEventRow } from '../audit/case-log.service.js';
 import type { Category } from '../complaints/complaint-categories.js';
+import { jsonColumn, jsonColumnSql } from '../database/json-column.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import type { DecisionSummary } from './batch/triage-compute.js';
 import { TriageThreads } from './batch/triage-threads.service.js';
@@ -69,7 +71,9 @@ export class TriageDecisionService {
    */
   async decideBatch(complaintIds: readonly string[], trigger: TriageTrigger = 'intake'): Promise<DecideBatchResult> {
     const found = await this.facts.batch(complaintIds, DECIDE_STEP, false);
-    const rows = (await this.dataSource.query(
+    const rows = await preparedQuery<DecideRow>(
+      this.dataSource,
+      'triage-decide-steps',
       `SELECT c.id, c.reference, c.override_category,
               EXISTS (SELECT 1 FROM triage_runs r WHERE r.complaint_id = c.id AND r.ruleset_version = $2) AS already,
               (SELECT coalesce(json_agg(json_build_object('step', s.step, 'verdict', s.verdict, 'evidence', s.evidence, 'findings', s.findings)), '[]')::text
@@ -77,7 +81,7 @@ export class TriageDecisionService {
               (SELECT count(*) FROM triage_step_results s WHERE s.complaint_id = c.id AND s.ruleset_version = $2 AND s.step = ANY($3))::int AS step_count
          FROM complaints c WHERE c.id = ANY($1::uuid[]) AND c.personal_data_erased_at IS NULL`,
       [[...found.keys()], RULESET_VERSION, RULE_STEP_NAMES],
-    )) as DecideRow[];
+    );
     const failed: Failure[] = complaintIds.filter((id) => !found.has(id)).map((id) => ({ id, error: `complaint ${id} does not exist`, unrecoverable: true }));
     const todo: DecideRow[] = [];
     for (const row of rows) {
@@ -133,9 +137,11 @@ export class TriageDecisionService {
   private async record(rows: DecisionRow[], trigger: TriageTrigger): Promise<string[]> {
     const column = <T>(pick: (row: DecisionRow) => T) => rows.map(pick);
     const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-    const [{ recorded }] = (await this.dataSource.query(
+    const [{ recorded }] = await preparedQuery<{ recorded: string[] }>(
+      this.dataSource,
+      'triage-decide-record',
       `WITH input AS (
-         SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::jsonb[], $4::jsonb[], $5::real[], $6::boolean[], $7::jsonb[], $8::boolean[], $9::jsonb[],
+         SELECT * FROM unnest($1::uuid[], $2::varchar[], ${jsonColumnSql('$3')}::jsonb[], ${jsonColumnSql('$4')}::jsonb[], $5::real[], $6::boolean[], $7::jsonb[], $8::boolean[], $9::jsonb[],
                               $10::timestamptz[], $11::timestamptz[], $12::jsonb[], $13::timestamptz[], $14::timestamptz[], $15::jsonb[],
                               $16::timestamptz[], $17::varchar[], $18::varchar[], $19::varchar[], $20::jsonb[])
            AS i(complaint_id, category, evidence, findings, confidence, needs_review, reg15, possible_offence, review_reasons,
@@ -187,7 +193,7 @@ export class TriageDecisionService {
        )
        SELECT coalesce((SELECT array_agg(complaint_id::text) FROM run), '{}') AS recorded, pg_notify($24, '')`,
       [
-        column((r) => r.id), column((r) => r.decision.category), column((r) => r.evidence), column((r) => r.findings),
+        column((r) => r.id), column((r) => r.decision.category), jsonColumn(column((r) => r.evidence)), jsonColumn(column((r) => r.findings)),
         column((r) => r.decision.confidence), column((r) => r.decision.needsReview), column((r) => r.decision.reg15Grounds),
         column((r) => r.decision.possibleOffence), column((r) => JSON.stringify(r.decision.reviewReasons)),
         column((r) => r.referral?.startAt ?? null), column((r) => r.referral?.dueAt ?? null), column((r) => json(r.referral?.calculation)),
@@ -195,7 +201,7 @@ export class TriageDecisionService {
         column((r) => r.event[0]), column((r) => r.event[1]), column((r) => r.event[2]), column((r) => r.event[3]), column((r) => r.event[4]),
         RULESET_VERSION, trigger, DECIDE_STEP, CASE_LOG_CHANNEL,
       ],
-    )) as Array<{ recorded: string[] }>;
+    );
     return recorded;
   }
 }

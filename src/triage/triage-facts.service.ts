@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query.js';
 import { DECIDED_STATUSES } from '../cases/case-status.js';
 import { isRealName } from '../complaints/complainant-keys.js';
 import type { SubjectRole } from '../complaints/complaint-categories.js';
@@ -97,7 +98,9 @@ export class TriageFactsService {
    */
   async batch(complaintIds: readonly string[], step: string, withHistory: boolean): Promise<Map<string, BatchFacts>> {
     const cached = complaintIds.filter((id) => this.analyses.has(id));
-    const rows = (await this.dataSource.query(
+    const rows = await preparedQuery<FactsRow>(
+      this.dataSource,
+      'triage-facts',
       `SELECT c.id, c.summary, c.details, c.subject_role, c.subject_name, c.incident_date::text AS incident_date, c.received_at,
               p.name, p.postal_address, c.personal_data_erased_at IS NOT NULL AS erased,
               CASE WHEN c.id = ANY($4::uuid[]) THEN NULL
@@ -107,7 +110,7 @@ export class TriageFactsService {
          FROM complaints c JOIN complainants p ON p.id = c.complainant_id
         WHERE c.id = ANY($1::uuid[])`,
       [complaintIds, ANALYSE_STEP, RULESET_VERSION, cached, step],
-    )) as FactsRow[];
+    );
     const earlier = withHistory ? await this.earlierComplaints(rows.map((r) => r.id)) : new Map<string, EarlierComplaint[]>();
     return new Map(
       rows.map((row) => [
@@ -148,7 +151,7 @@ export class TriageFactsService {
    */
   private async earlierComplaints(complaintIds: string[]): Promise<Map<string, EarlierComplaint[]>> {
     if (!complaintIds.length) return new Map();
-    const rows = (await this.dataSource.query(EARLIER_COMPLAINTS_SQL, [complaintIds])) as EarlierRow[];
+    const rows = await preparedQuery<EarlierRow>(this.dataSource, 'triage-earlier-complaints', EARLIER_COMPLAINTS_SQL, [complaintIds]);
     const found = new Map<string, EarlierComplaint[]>();
     for (const r of rows) {
       const list = found.get(r.for_id) ?? [];

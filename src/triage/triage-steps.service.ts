@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import type { ComputeOutcome } from './batch/triage-compute.js';
 import { TriageThreads } from './batch/triage-threads.service.js';
 import { storeEach, type Failure } from '../common/store-each.js';
+import { jsonColumn, jsonColumnSql } from '../database/json-column.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { ANALYSE_STEP, RULE_STEP_NAMES, type StepName } from './rules/rule.types.js';
 import { RULESET_VERSION } from './rules/ruleset.js';
 import { TriageFactsService } from './triage-facts.service.js';
@@ -55,12 +57,14 @@ export class TriageStepsService {
     // failed for good. Counted after the insert has committed, never in the same statement: of two step jobs of one
     // batch finishing at once, the later one then always sees both and queues the decision (in one statement neither
     // would see the other); the decision's job id, a hash of the complaints, makes the two requests one.
-    const complete = (await this.dataSource.query(
+    const complete = await preparedQuery<{ id: string }>(
+      this.dataSource,
+      'triage-steps-complete',
       `SELECT complaint_id AS id FROM triage_step_results
         WHERE complaint_id = ANY($1::uuid[]) AND ruleset_version = $2 AND step = ANY($3)
         GROUP BY complaint_id HAVING count(*) = $4`,
       [[...found.keys()], RULESET_VERSION, RULE_STEP_NAMES, RULE_STEP_NAMES.length],
-    )) as Array<{ id: string }>;
+    );
     return { ready: complete.map((r) => r.id), failed };
   }
 
@@ -74,16 +78,18 @@ export class TriageStepsService {
     const good = outcomes.filter((o) => o.ok);
     for (const o of outcomes) if (!o.ok) failed.push({ id: o.id, error: o.error, unrecoverable: false });
     const stored = await storeEach(good, failed, (rows) =>
-      this.dataSource.query(
+      preparedQuery(
+        this.dataSource,
+        'triage-step-store',
         `INSERT INTO triage_step_results (id, complaint_id, step, ruleset_version, verdict, evidence, findings, analysis, completed_at)
          SELECT gen_random_uuid(), c.id, $1::varchar, $2::varchar, i.verdict, i.evidence, i.findings, i.analysis, now()
-           FROM unnest($3::uuid[], $4::varchar[], $5::jsonb[], $6::jsonb[], $7::text[]) AS i(complaint_id, verdict, evidence, findings, analysis)
+           FROM unnest($3::uuid[], $4::varchar[], ${jsonColumnSql('$5')}::jsonb[], ${jsonColumnSql('$6')}::jsonb[], ${jsonColumnSql('$7')}) AS i(complaint_id, verdict, evidence, findings, analysis)
            JOIN complaints c ON c.id = i.complaint_id
           WHERE c.personal_data_erased_at IS NULL
           ORDER BY c.id
             FOR SHARE OF c
          ON CONFLICT (complaint_id, step, ruleset_version) DO NOTHING`,
-        [step, RULESET_VERSION, rows.map((r) => r.id), rows.map((r) => r.verdict), rows.map((r) => r.evidence), rows.map((r) => r.findings), rows.map((r) => r.analysis ?? null)],
+        [step, RULESET_VERSION, rows.map((r) => r.id), rows.map((r) => r.verdict), jsonColumn(rows.map((r) => r.evidence)), jsonColumn(rows.map((r) => r.findings)), jsonColumn(rows.map((r) => r.analysis))],
       ),
     );
     return new Set(stored.map((o) => o.id));
