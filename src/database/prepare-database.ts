@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source.js';
@@ -6,6 +7,27 @@ import { dataSourceOptions } from './data-source.js';
 const MIGRATION_LOCK = 7_215_404;
 
 export class ServiceUnavailableError extends Error {}
+
+/**
+ * Triage rewrites its queue tables (the outbox, the case log's queue) and every complaint several times a minute;
+ * without autovacuum their dead rows pile up and the planner's statistics go stale, and measured here Postgres's CPU a
+ * complaint doubled after a burst of 10,000 (README, Benchmarks). Said once at start, for whoever runs the server.
+ */
+export const AUTOVACUUM_OFF =
+  "PostgreSQL's autovacuum is off on this server: the outbox, the case log's queue and the complaints will fill with dead rows and triage will slow down. Turn it on (autovacuum = on), or run VACUUM ANALYZE regularly.";
+
+/** Logs AUTOVACUUM_OFF when the server runs without autovacuum; returns whether it is on. */
+export async function checkAutovacuum(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    const on = (await client.query<{ autovacuum: string }>('SHOW autovacuum')).rows[0].autovacuum === 'on';
+    if (!on) new Logger('Database').warn(AUTOVACUUM_OFF);
+    return on;
+  } finally {
+    await client.end();
+  }
+}
 
 /** Creates the database named in the URL when it is missing (racing creators are fine). */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Environment } from '../config/environment.js';
 import { redisOptions } from '../queue/redis-options.js';
-import { prepareDatabase, ServiceUnavailableError } from './prepare-database.js';
+import { checkAutovacuum, prepareDatabase, ServiceUnavailableError } from './prepare-database.js';
 
 /** Fails with one readable line when Redis cannot be reached. */
 export async function checkRedis(redisUrl: string): Promise<void> {
@@ -23,5 +23,6 @@ export async function checkRedis(redisUrl: string): Promise<void> {
 /** Checks the services, creates the database if missing and runs pending migrations. */
 export async function prepareServices(env: Environment): Promise<void> {
   await prepareDatabase(env.DATABASE_URL);
+  await checkAutovacuum(env.DATABASE_URL);
   await checkRedis(env.REDIS_URL);
 }
