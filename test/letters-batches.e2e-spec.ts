@@ -56,10 +56,15 @@ describe('acknowledgement letters in batches', () => {
     await waitFor('the other five letters', async () => (await count(`SELECT count(*) AS n FROM letters`)) === 5);
     let alone: AcknowledgeJob[] = [];
     await waitFor('the refused complaint queued alone', async () => {
-      alone = (await acknowledgeJobs(['delayed', 'waiting', 'active', 'failed'])).filter((job) => job.attemptsMade >= 1);
-      return alone.length === 1;
+      alone = (await acknowledgeJobs(['delayed', 'waiting', 'active', 'failed'])).filter((job) => job.attemptsMade >= 1 && complaintsOf(job).includes(poisoned));
+      return alone.some((job) => job.id === `acknowledge.${poisoned}`);
     });
-    expect(alone[0].id).toBe(`acknowledge.${poisoned}`);
+    // The batch's job may itself have been tried twice (a lost connection or a deadlock fails a whole job, which is
+    // simply run again: once in CI); the refused complaint still ends up in a job of its own, and only there
+    const retried = alone.filter((job) => job.id !== `acknowledge.${poisoned}`);
+    if (retried.length) console.log(`the batch's job was tried again: ${retried.map((job) => job.failedReason).join('; ')}`);
+    alone = alone.filter((job) => job.id === `acknowledge.${poisoned}`);
+    expect(alone).toHaveLength(1);
     expect(alone[0].data).toEqual({ complaintId: poisoned });
     const batches = (await acknowledgeJobs(['completed'])).filter((job) => complaintsOf(job).length > 1);
     expect(batches.map((job) => [...complaintsOf(job)].sort())).toEqual([[...ids, missing].sort()]);
