@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { loadEnvironment } from '../src/config/environment.js';
+import { checkAutovacuum } from '../src/database/prepare-database.js';
 import { dropDatabase, freshDatabase, scratchUrl } from './bench-database.js';
 import { timeRequests } from './load.js';
 import { measureMode, type Mode, type ModeFigures } from './pipeline.js';
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     await (await startProcess('main', appEnv, { readyText: 'API processes listening' })).stop();
 
     // This machine's Postgres may run without autovacuum (a CI setting): the pipeline then vacuums between phases
-    const autovacuum = (await db.query<{ autovacuum: string }>('SHOW autovacuum')).rows[0].autovacuum === 'on';
+    const autovacuum = await checkAutovacuum(databaseUrl);
     results.settings.postgresAutovacuum = autovacuum ? 'on' : 'off: the bench runs VACUUM ANALYZE between phases';
     const growth = [];
     for (const size of sizes) {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { CASE_LOG_CHANNEL, QUEUE_INSERT, queuedEventRow, type Actor } from '../audit/case-log.service.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { DomainError } from '../common/domain-error.js';
-import { pgPool } from '../database/prepared-query.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { OUTBOX_CHANNEL, OUTBOX_TOPICS } from '../outbox/outbox.topics.js';
 import type { Language } from '../i18n/translations.js';
@@ -67,14 +66,6 @@ export class ComplaintsService {
   ) {}
 
   /**
-   * node-postgres's pool under TypeORM. Intake sends its one statement there as a named prepared statement, so each
-   * connection parses it once rather than on every complaint, and skips TypeORM's query runner, which it does not need.
-   */
-  private get pool(): pg.Pool {
-    return pgPool(this.dataSource);
-  }
-
-  /**
    * Stores the complaint, its outbox rows (which ask for triage and the acknowledgement letter) and its first case
    * event in one statement.
    * A repeat of the same submission under the same Idempotency-Key returns the first receipt; a different submission
@@ -128,9 +119,8 @@ export class ComplaintsService {
         language: request.language, contactPreference: request.contactPreference ?? 'email', representative: !!representative, adjustments: !!request.adjustments?.trim(),
       },
     });
-    await this.pool.query({
-      name: 'complaint-intake',
-      text: `WITH person AS (
+    // A named prepared statement: each connection parses and plans it once rather than on every complaint
+    await preparedQuery(this.dataSource, 'complaint-intake', `WITH person AS (
          INSERT INTO complainants (id, name, email, phone, postal_address, email_key, name_key, address_key, adjustments)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $32)
        ), complaint AS (
@@ -155,7 +145,7 @@ export class ComplaintsService {
          ${QUEUE_INSERT} VALUES ($25, $26, $27, $28, $29)
        )
        SELECT pg_notify($24, $22), pg_notify($30, '')`,
-      values: [
+      [
         complainantId, person.name, email, person.phone ?? null, person.postalAddress ?? null,
         email ? emailKey(email) : null, nameKey(person.name), addressKey(person.postalAddress),
         complaintId, reference, request.subject.role, request.subject.name ?? null, request.summary, request.details,
@@ -167,7 +157,7 @@ export class ComplaintsService {
         JSON.stringify(representative ? [{ name: representative.name, relationship: representative.relationship, email: representative.email?.trim() || null, postal_address: representative.postalAddress ?? null, consent: representative.consent ?? null }] : []),
         OUTBOX_TOPICS.acknowledgementRequested,
       ],
-    });
+    );
     return { reference, status: 'received', receivedAt: receivedAt.toISOString(), created: true };
   }
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
+import { pgPool } from './prepared-query.js';
 
 /**
  * When Postgres drops a connection in use, node-postgres may emit 'error' on the client a second time after TypeORM
@@ -14,7 +15,7 @@ export class ConnectionErrorsGuard implements OnModuleInit {
   constructor(private readonly dataSource: DataSource) {}
 
   onModuleInit(): void {
-    const pool = (this.dataSource.driver as unknown as { master: pg.Pool & { _clients?: pg.PoolClient[] } }).master;
+    const pool = pgPool(this.dataSource) as pg.Pool & { _clients?: pg.PoolClient[] };
     const guard = (client: pg.PoolClient) => {
       client.on('error', (error) => this.logger.warn({ err: error.message }, 'a database connection was lost; it will be replaced'));
     };
