@@ -10,8 +10,10 @@ const LANGUAGE_NAMES: Record<string, string> = { cy: 'Welsh' };
  */
 export function analyseStep(summary: string, details: string, subjectName: string | null): StepVerdict<'analyse'> {
   const language = analyseComplaint(summary, details, subjectName);
-  // the offence screen reads only the analysis: run once here, read by the criminal step and the model
-  const analysis = { ...language, offences: screenOffences(language, `${summary}\n${details}`) };
+  // the offence screen reads only the analysis: run once here, read by the criminal step and the model. Added to the
+  // same object, not a copy: the token view the screen built is kept per analysis object (viewOf), so the rule steps
+  // a triage thread runs next on this analysis reuse it rather than numbering every token again.
+  const analysis = Object.assign(language, { offences: screenOffences(language, `${summary}\n${details}`) });
   const sentences = analysis.sentences.length;
   const meaning =
     analysis.language === 'empty' ? 'no words to read (only punctuation, links or numbers): an officer must read it'

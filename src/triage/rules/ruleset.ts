@@ -7,6 +7,6 @@ import { dataFingerprint } from './ruleset-hash.js';
  * fingerprint of the data files (policy, model), so an edited policy or a retrained model in a
  * deployment never passes unrecorded.
  */
-export const RULESET_SEMVER = '4.1.2';
+export const RULESET_SEMVER = '4.1.3';
 
 export const RULESET_VERSION = `${RULESET_SEMVER}+${dataFingerprint().slice(0, 8)}`;
