@@ -39,6 +39,8 @@ export interface ModeFigures {
 
 export interface PipelineSettings {
   appEnv: Record<string, string>;
+  /** How to tell the API is up: the cluster's primary logs when all its processes listen; one process alone does not. */
+  apiReady: { readyText?: string };
   db: pg.Pool;
   burst: number;
   rates: { rate: number; seconds: number; connections: number }[];
@@ -89,7 +91,7 @@ export async function measureMode(mode: Mode, settings: PipelineSettings): Promi
       await sleep(200);
     }
   };
-  const cluster = { readyText: 'API processes listening' };
+  const cluster = settings.apiReady;
   const env = settings.appEnv;
   const casesAtStart = await count('SELECT count(*) AS n FROM complaints');
 

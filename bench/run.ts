@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { apiProcessCount, CLUSTER_READY_TEXT } from '../src/cluster.js';
 import { loadEnvironment } from '../src/config/environment.js';
 import { checkAutovacuum } from '../src/database/prepare-database.js';
 import { dropDatabase, freshDatabase, scratchUrl } from './bench-database.js';
@@ -56,6 +57,9 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl, REDIS_URL: env.REDIS_URL, QUEUE_PREFIX: PREFIX, NODE_ENV: 'development', LOG_LEVEL: 'info',
     INTAKE_RATE_LIMIT: '0', LOGIN_RATE_LIMIT: '0', AUDIT_VERIFY_INTERVAL_MINUTES: '0', TRIAGE_SWEEP_SECONDS: '3600', STATS_REFRESH_SECONDS: '0', RETENTION_INTERVAL_HOURS: '0',
   };
+  // the API processes the children run (they read the same environment); the starting process says when all listen
+  const apiProcesses = apiProcessCount(env);
+  const apiReady = apiProcesses > 1 ? { readyText: CLUSTER_READY_TEXT } : {};
   const sizes = values.sizes!.split(',').map(Number);
   const modes = values.modes!.split(',') as Mode[];
   let complainant = 0;
@@ -63,7 +67,7 @@ async function main(): Promise<void> {
   const results: Record<string, any> = {
     at: new Date().toISOString(),
     machine: { cpus: cpus().length, available: availableParallelism(), cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg()[0] },
-    settings: { sizes, modes, burst: BURST, rates: RATES, intakeRequests: INTAKE_REQUESTS, apiProcesses: env.API_PROCESSES || availableParallelism() },
+    settings: { sizes, modes, burst: BURST, rates: RATES, intakeRequests: INTAKE_REQUESTS, apiProcesses },
   };
 
   try {
@@ -71,7 +75,7 @@ async function main(): Promise<void> {
     await freshDatabase(databaseUrl, false);
     await deleteRedisKeys(env.REDIS_URL);
     log('starting the API once: it creates the first admin, whom the seeded cases name as their officer');
-    await (await startProcess('main', appEnv, { readyText: 'API processes listening' })).stop();
+    await (await startProcess('main', appEnv, apiReady)).stop();
 
     // This machine's Postgres may run without autovacuum (a CI setting): the pipeline then vacuums between phases
     const autovacuum = await checkAutovacuum(databaseUrl);
@@ -84,13 +88,13 @@ async function main(): Promise<void> {
       const pgbench = await pgbenchInserts(databaseUrl);
       const figures: ModeFigures[] = [];
       for (const mode of modes) {
-        figures.push(await measureMode(mode, { appEnv, db, burst: BURST, rates: RATES, intakeRequests: INTAKE_REQUESTS, vacuumBetweenPhases: !autovacuum, take, log }));
+        figures.push(await measureMode(mode, { appEnv, apiReady, db, burst: BURST, rates: RATES, intakeRequests: INTAKE_REQUESTS, vacuumBetweenPhases: !autovacuum, take, log }));
       }
       log('queue page (category by due date) and full-text search');
       // In service autovacuum keeps the visibility map (a capped count reads the index alone) and the text index's
       // pending list short; right after the modes' tens of thousands of writes it has not yet run (bench:queue too)
       await db.query('VACUUM (ANALYZE) complaints, complaint_search_documents, complainants, deadlines');
-      const api = await startProcess('main', appEnv, { readyText: 'API processes listening' });
+      const api = await startProcess('main', appEnv, apiReady);
       let queue;
       let search;
       let stats;

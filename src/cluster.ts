@@ -4,8 +4,20 @@ import { availableParallelism } from 'node:os';
 import { DRAIN_MESSAGE, SHUTDOWN_GRACE_MS } from './shutdown.js';
 import type { Environment } from './config/environment.js';
 
-/** How many HTTP processes to run: API_PROCESSES, or one per core this process may use. */
-export const apiProcessCount = (env: Environment): number => env.API_PROCESSES || availableParallelism();
+/**
+ * How many HTTP processes to run: API_PROCESSES, or half the cores this process may use (at least one). Postgres,
+ * usually on the same machine, spends more CPU on a complaint than the API does (about 2.1 against 1.3 ms), and with
+ * `npm start` the triage threads want the rest. On two cores one API process took 427 complaints a second where two
+ * took 298-332, and at a steady 100 a second with the workers each complaint cost about 3 ms less CPU (Node and
+ * Postgres) and p95 was 1.6-3.5 s against 4.4-5.4 s (README, Benchmarks, 4 December). Where Postgres has cores of its
+ * own, set API_PROCESSES to the cores.
+ */
+export const apiProcessCount = (env: Environment): number => env.API_PROCESSES || defaultApiProcesses();
+
+export const defaultApiProcesses = (): number => Math.max(1, Math.floor(availableParallelism() / 2));
+
+/** What the starting process logs once every API process listens; nothing when it serves alone (no cluster). */
+export const CLUSTER_READY_TEXT = 'API processes listening';
 
 /** Set in each API process the primary starts: its place in the cluster, from 0. */
 export const API_PROCESS_INDEX = 'PCC_API_PROCESS_INDEX';
@@ -90,5 +102,5 @@ export async function runClusterPrimary(count: number, poolSize: number, workers
   for (let index = 0; index < count && !stopping; index++) await start(index);
   if (stopping) return;
   queueWorkers = workers ? await workers() : undefined;
-  logger.log(`${count} API processes listening${queueWorkers ? ', the workers running in the primary' : ''}`);
+  logger.log(`${count} ${CLUSTER_READY_TEXT}${queueWorkers ? ', the workers running in the primary' : ''}`);
 }

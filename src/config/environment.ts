@@ -62,8 +62,9 @@ export class Environment {
   WORKER_CONCURRENCY = 16;
 
   /**
-   * HTTP processes `npm start` and `npm run start:api` run (node:cluster, one port); 0 = one per core the machine
-   * makes available. 1 runs the API in the starting process itself, without a cluster.
+   * HTTP processes `npm start` and `npm run start:api` run (node:cluster, one port); 0 = half the cores the machine
+   * makes available, at least one (see apiProcessCount). 1 runs the API in the starting process itself, without a
+   * cluster.
    */
   @Transform(toInt) @IsInt() @Min(0) @Max(64)
   API_PROCESSES = 0;
