@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { apiProcessCount, CLUSTER_READY_TEXT } from '../src/cluster.js';
+import { apiProcessCount, clusterReadyText } from '../src/cluster.js';
 import { loadEnvironment } from '../src/config/environment.js';
 import { checkAutovacuum } from '../src/database/prepare-database.js';
 import { dropDatabase, freshDatabase, scratchUrl } from './bench-database.js';
@@ -57,9 +57,9 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl, REDIS_URL: env.REDIS_URL, QUEUE_PREFIX: PREFIX, NODE_ENV: 'development', LOG_LEVEL: 'info',
     INTAKE_RATE_LIMIT: '0', LOGIN_RATE_LIMIT: '0', AUDIT_VERIFY_INTERVAL_MINUTES: '0', TRIAGE_SWEEP_SECONDS: '3600', STATS_REFRESH_SECONDS: '0', RETENTION_INTERVAL_HOURS: '0',
   };
-  // the API processes the children run (they read the same environment); the starting process says when all listen
+  // the API processes the children run (they read the same environment), and the line saying all of them listen
   const apiProcesses = apiProcessCount(env);
-  const apiReady = apiProcesses > 1 ? { readyText: CLUSTER_READY_TEXT } : {};
+  const apiReady = { readyText: clusterReadyText(env) };
   const sizes = values.sizes!.split(',').map(Number);
   const modes = values.modes!.split(',') as Mode[];
   let complainant = 0;

@@ -12,12 +12,13 @@ import type { Environment } from './config/environment.js';
  * Postgres) and p95 was 1.6-3.5 s against 4.4-5.4 s (README, Benchmarks, 4 December). Where Postgres has cores of its
  * own, set API_PROCESSES to the cores.
  */
-export const apiProcessCount = (env: Environment): number => env.API_PROCESSES || defaultApiProcesses();
+export const apiProcessCount = (env: Environment): number => env.API_PROCESSES || Math.max(1, Math.floor(availableParallelism() / 2));
 
-export const defaultApiProcesses = (): number => Math.max(1, Math.floor(availableParallelism() / 2));
+/** What the cluster's primary logs once every API process listens. */
+const CLUSTER_READY_TEXT = 'API processes listening';
 
-/** What the starting process logs once every API process listens; nothing when it serves alone (no cluster). */
-export const CLUSTER_READY_TEXT = 'API processes listening';
+/** The line that says the API is up, for whoever starts it (the bench); none when one process serves alone (no cluster). */
+export const clusterReadyText = (env: Environment): string | undefined => (apiProcessCount(env) > 1 ? CLUSTER_READY_TEXT : undefined);
 
 /** Set in each API process the primary starts: its place in the cluster, from 0. */
 export const API_PROCESS_INDEX = 'PCC_API_PROCESS_INDEX';
