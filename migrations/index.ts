@@ -22,6 +22,7 @@ import { BoundRepetitionLookUp1796300700000 } from './1796300700000-BoundRepetit
 import { QueueOrderIndexes1796306000000 } from './1796306000000-QueueOrderIndexes.js';
 import { StoreAnalysisAsText1796307000000 } from './1796307000000-StoreAnalysisAsText.js';
 import { MoveComplaintSearchDocument1796308000000 } from './1796308000000-MoveComplaintSearchDocument.js';
+import { DropIndexesTheUniqueKeysCover1796309000000 } from './1796309000000-DropIndexesTheUniqueKeysCover.js';
 
 // Every migration, in order. A spec checks that no file in this folder is missing from the list.
 export const MIGRATIONS: Function[] = [
@@ -49,4 +50,5 @@ export const MIGRATIONS: Function[] = [
   QueueOrderIndexes1796306000000,
   StoreAnalysisAsText1796307000000,
   MoveComplaintSearchDocument1796308000000,
+  DropIndexesTheUniqueKeysCover1796309000000,
 ];

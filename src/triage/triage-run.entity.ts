@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { CATEGORIES, sqlList, type Category } from '../complaints/complaint-categories.js';
 import { Complaint } from '../complaints/complaint.entity.js';
 
@@ -15,7 +15,7 @@ export class TriageRun {
   @PrimaryColumn('uuid')
   id: string;
 
-  @Index()
+  /** Looked up through the unique key, whose first column this is: no index of its own (DropIndexesTheUniqueKeysCover). */
   @Column('uuid')
   complaintId: string;
 

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { Complaint } from '../complaints/complaint.entity.js';
 import type { Evidence } from './rules/rule.types.js';
 
@@ -9,7 +9,7 @@ export class TriageStepResult {
   @PrimaryColumn('uuid')
   id: string;
 
-  @Index()
+  /** Looked up through the unique key, whose first column this is: no index of its own (DropIndexesTheUniqueKeysCover). */
   @Column('uuid')
   complaintId: string;
 
